@@ -1,0 +1,74 @@
+import { parseCli } from '../config/parse-cli.ts'
+import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.ts'
+import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { formatMessage, UsageError } from '../errors.ts'
+import type { StartFloor } from '../runner/floor.ts'
+import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
+import { renderHelp } from './render-help.ts'
+
+/** A scenario as the CLI lists it. */
+export interface ScenarioSummary {
+  name: string
+  description: string
+  /** The gates it must turn NO-GO and how. */
+  expect: readonly { gate: string; status: 'fail' | 'unverified' }[]
+}
+
+/** What the CLI needs from outside `support/`: the emulators, injected by the entry point. */
+export interface CliDependencies {
+  startFloor: StartFloor
+  listScenarios(): readonly ScenarioSummary[]
+}
+
+/** Where the CLI writes. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}
+
+/**
+ * The `openbell` command: parses, validates, loads the command's implementation on demand and returns the
+ * exit code. One top-level catch turns a usage error into one line and exit 2, and anything else into exit 3.
+ */
+export async function start(argv: readonly string[], dependencies: CliDependencies, io: CliIo = defaultIo): Promise<ExitCode> {
+  try {
+    const cli = parseCli(argv, io.env)
+    if (cli.values.help) {
+      io.stdout(renderHelp())
+      return EXIT_CODES.go
+    }
+    const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.listScenarios().map((s) => s.name) })
+    if (config.env === 'cluster') validateClusterAccess(config, io.env)
+    switch (config.command) {
+      case 'scenarios':
+        return (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
+      case 'run':
+        return (await import('./commands/run.ts')).runCommand(config, dependencies, io)
+      case 'test':
+        return (await import('./commands/test.ts')).testCommand(config, dependencies, io)
+      case 'seed':
+        return (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
+      case 'halt':
+        return (await import('./commands/halt.ts')).haltCommand(config, io)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`)
+      return EXIT_CODES.usage
+    }
+    io.stderr(`${formatMessage(`crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)}\n`)
+    return EXIT_CODES.unverified
+  }
+}
+
+/** In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. */
+function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): void {
+  loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
+}

@@ -1,0 +1,36 @@
+import { COMMANDS, OPTIONS, type OptionSpec } from '../config/options.ts'
+import { EXIT_CODES } from '../verdict/api.ts'
+
+const COMMAND_HELP: Record<(typeof COMMANDS)[number], string> = {
+  run: 'run the market-open runbook and print GO or NO-GO (the default command)',
+  test: "emulator mode: the harness's own tests, then the runbook; cluster mode: the runbook alone",
+  seed: 'write the Sentiment Heatmap and Whale Flow seed data to Firestore, then read it back',
+  halt: 'panic stop: set EXECUTION_HALTED to "1" in agenttrader-kill-switch, read it back, record who did it',
+  scenarios: 'list the emulator scenarios and the gates each must fail',
+}
+
+/** The text of `openbell --help`, generated from the option table. */
+export function renderHelp(): string {
+  const options = Object.entries(OPTIONS).map(([name, spec]: [string, OptionSpec]) => {
+    const flag = `--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`
+    const details = [
+      spec.defaultText ? `default: ${spec.defaultText}` : null,
+      spec.envVar ? `env: ${spec.envVar}` : null,
+      spec.commands ? `for: ${spec.commands.join(', ')}` : null,
+    ].filter(Boolean)
+    return `  ${flag}\n      ${spec.description}${details.length ? ` (${details.join('; ')})` : ''}`
+  })
+  return [
+    'Usage: openbell [command] [flags] [gate…]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.padEnd(10)} ${COMMAND_HELP[command]}`),
+    '',
+    'Flags:',
+    ...options,
+    '',
+    'Naming gates runs only those; such a run is never GO.',
+    `Exit codes: ${EXIT_CODES.go} GO, ${EXIT_CODES.fail} NO-GO (a gate failed), ${EXIT_CODES.unverified} NO-GO (only unverified), ${EXIT_CODES.usage} usage error.`,
+    '',
+  ].join('\n')
+}

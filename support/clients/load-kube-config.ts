@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs'
+import { KubeConfig } from '@kubernetes/client-node'
+import { UsageError } from '../errors.ts'
+
+/** Where a kubeconfig comes from. */
+export interface KubeConfigSource {
+  /** A kubeconfig file; `null` for the standard sources (KUBECONFIG, ~/.kube/config, in-cluster service account). */
+  kubeconfigPath: string | null
+  /** The context to use; `null` for the current one. */
+  kubeContext: string | null
+}
+
+/**
+ * Loads a kubeconfig the way kubectl does and selects the context.
+ * @throws {UsageError} when the file is missing, unreadable or malformed, or names no usable context or server.
+ */
+export function loadKubeConfig(source: KubeConfigSource, env: NodeJS.ProcessEnv = process.env): KubeConfig {
+  const kubeConfig = new KubeConfig()
+  const described = source.kubeconfigPath ?? env.KUBECONFIG ?? '~/.kube/config'
+  if (source.kubeconfigPath !== null && !existsSync(source.kubeconfigPath)) {
+    throw new UsageError(`kubeconfig ${source.kubeconfigPath} does not exist; check --kube-context and KUBECONFIG.`)
+  }
+  if (source.kubeconfigPath === null && env.KUBECONFIG) {
+    const missing = env.KUBECONFIG.split(':').filter((file) => file && !existsSync(file))
+    if (missing.length > 0) throw new UsageError(`KUBECONFIG names ${missing.join(', ')}, which does not exist.`)
+  }
+  try {
+    if (source.kubeconfigPath !== null) kubeConfig.loadFromFile(source.kubeconfigPath)
+    else kubeConfig.loadFromDefault()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new UsageError(`cannot read kubeconfig ${described}: ${reason}. Fix the file or point KUBECONFIG at a valid one.`)
+  }
+  if (source.kubeContext !== null) {
+    if (!kubeConfig.getContexts().some((context) => context.name === source.kubeContext)) {
+      const names = kubeConfig.getContexts().map((context) => context.name)
+      throw new UsageError(
+        `--kube-context "${source.kubeContext}" is not in ${described}; its contexts are: ${names.join(', ') || '(none)'}.`,
+      )
+    }
+    kubeConfig.setCurrentContext(source.kubeContext)
+  }
+  const cluster = kubeConfig.getCurrentCluster()
+  if (!cluster?.server) {
+    throw new UsageError(`kubeconfig ${described} has no current context with a cluster server; run \`kubectl config get-contexts\`.`)
+  }
+  return kubeConfig
+}

@@ -1,0 +1,25 @@
+import type { Environment } from '../verdict/api.ts'
+
+/** Every default of openbell, in one frozen object. */
+export const DEFAULTS = Object.freeze({
+  /** Where the gates run. @default 'emulators' */
+  env: 'emulators' as Environment,
+  /** The namespace of the trading floor. @default 'trading-floor' */
+  namespace: 'trading-floor',
+  /** The Firestore project in emulator mode (a `demo-` project never reaches Google). @default 'demo-openbell' */
+  emulatorFirestoreProject: 'demo-openbell',
+  /** The tenant seeded in emulator mode. @default 'demo-tenant' */
+  emulatorTenantId: 'demo-tenant',
+  /** Where run folders are written. @default 'reports' */
+  reports: 'reports',
+  /** Market data older than this is stale (the agents' own `MARKETDATA_STALE_THRESHOLD_S`). @default 120 */
+  staleThresholdSeconds: 120,
+  /** The newest Whale Flow trade may be at most this old. @default 3600 */
+  maxTradeAgeSeconds: 3600,
+  /** Each request openbell makes gives up after this long. @default 5000 */
+  requestTimeoutMs: 5_000,
+  /** Each check gives up after this long; the check is then unverified. @default 20000 */
+  checkTimeoutMs: 20_000,
+  /** The largest response body openbell reads. @default 4 MiB */
+  maxResponseBytes: 4 * 1024 * 1024,
+})

@@ -1,0 +1,167 @@
+import { ENVIRONMENTS } from '../verdict/api.ts'
+import { DEFAULTS } from './defaults.ts'
+
+/** How one command-line option is read: its flag, env var, value and help. */
+export interface OptionSpec {
+  /** The environment variable that sets it when the flag is absent; `null` for none. */
+  envVar: string | null
+  /** `string` takes a value, `boolean` is a switch. */
+  type: 'string' | 'boolean'
+  /** What the value looks like, for `--help`. */
+  valueName?: string
+  /** One line of help. */
+  description: string
+  /** The default shown in `--help`. */
+  defaultText?: string
+  /** The commands that accept it; every command when absent. */
+  commands?: readonly CommandName[]
+}
+
+/** The commands of the `openbell` CLI. */
+export const COMMANDS = ['run', 'test', 'seed', 'halt', 'scenarios'] as const
+
+/** One of {@link COMMANDS}. */
+export type CommandName = (typeof COMMANDS)[number]
+
+const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test']
+
+/**
+ * Every flag of the CLI, in one typed table: the parser, the env fallback and `--help` all read it.
+ * @see support/config/parse-cli.ts
+ */
+export const OPTIONS = {
+  env: {
+    envVar: 'OPENBELL_ENV',
+    type: 'string',
+    valueName: ENVIRONMENTS.join('|'),
+    description: 'run against local stand-ins or the live cluster of the current kube context',
+    defaultText: DEFAULTS.env,
+  },
+  namespace: {
+    envVar: 'OPENBELL_NAMESPACE',
+    type: 'string',
+    valueName: 'NAME',
+    description: 'namespace of the trading floor (a DNS-1123 label)',
+    defaultText: DEFAULTS.namespace,
+  },
+  'tenant-id': {
+    envVar: 'OPENBELL_TENANT_ID',
+    type: 'string',
+    valueName: 'ID',
+    description: 'tenant whose Whale Flow data is checked (required for the data gate in cluster mode)',
+    defaultText: `${DEFAULTS.emulatorTenantId} in emulator mode`,
+  },
+  'firestore-project': {
+    envVar: 'OPENBELL_FIRESTORE_PROJECT',
+    type: 'string',
+    valueName: 'ID',
+    description: 'Firestore project (cluster mode falls back to GOOGLE_CLOUD_PROJECT)',
+    defaultText: `${DEFAULTS.emulatorFirestoreProject} in emulator mode`,
+  },
+  'kube-context': {
+    envVar: 'OPENBELL_KUBE_CONTEXT',
+    type: 'string',
+    valueName: 'NAME',
+    description: 'kubeconfig context to use (cluster mode; KUBECONFIG and in-cluster config apply)',
+    defaultText: 'the current context',
+  },
+  reports: {
+    envVar: 'OPENBELL_REPORTS',
+    type: 'string',
+    valueName: 'DIR',
+    description: 'folder that receives <runId>/ with the reports, and the latest link',
+    defaultText: DEFAULTS.reports,
+  },
+  'authorize-execution': {
+    envVar: 'OPENBELL_AUTHORIZE_EXECUTION',
+    type: 'string',
+    valueName: '"WHO/TICKET/REASON"',
+    description: 'accept EXECUTION_HALTED="0" for this run; recorded in every report',
+    commands: RUNBOOK_COMMANDS,
+  },
+  session: {
+    envVar: 'OPENBELL_SESSION',
+    type: 'string',
+    valueName: 'YYYY-MM-DD',
+    description: 'the trading session being prepared',
+    defaultText: 'the next NYSE session',
+    commands: RUNBOOK_COMMANDS,
+  },
+  scenario: {
+    envVar: 'OPENBELL_SCENARIO',
+    type: 'string',
+    valueName: 'NAME',
+    description: 'emulator mode: break the floor on purpose (see `openbell scenarios`)',
+    commands: RUNBOOK_COMMANDS,
+  },
+  'stale-threshold': {
+    envVar: 'OPENBELL_STALE_THRESHOLD',
+    type: 'string',
+    valueName: 'SECONDS',
+    description: 'market data older than this is stale',
+    defaultText: String(DEFAULTS.staleThresholdSeconds),
+    commands: RUNBOOK_COMMANDS,
+  },
+  'max-trade-age': {
+    envVar: 'OPENBELL_MAX_TRADE_AGE',
+    type: 'string',
+    valueName: 'SECONDS',
+    description: 'the newest Whale Flow trade may be at most this old',
+    defaultText: String(DEFAULTS.maxTradeAgeSeconds),
+    commands: RUNBOOK_COMMANDS,
+  },
+  trades: {
+    envVar: 'OPENBELL_SEED_TRADES',
+    type: 'string',
+    valueName: 'N',
+    description: 'seed: number of regular Whale Flow trades',
+    defaultText: '50',
+    commands: ['seed'],
+  },
+  'golden-sweeps': {
+    envVar: 'OPENBELL_SEED_GOLDEN_SWEEPS',
+    type: 'string',
+    valueName: 'N',
+    description: 'seed: number of Golden Sweep trades',
+    defaultText: '5',
+    commands: ['seed'],
+  },
+  seed: {
+    envVar: 'OPENBELL_SEED',
+    type: 'string',
+    valueName: 'N',
+    description: 'seed: the random seed; the same seed writes the same data',
+    defaultText: '1',
+    commands: ['seed'],
+  },
+  'allow-write-project': {
+    envVar: 'OPENBELL_ALLOW_WRITE_PROJECT',
+    type: 'string',
+    valueName: 'ID',
+    description: 'seed: allow writing to this non-emulator project (must equal --firestore-project)',
+    commands: ['seed'],
+  },
+  operator: {
+    envVar: 'OPENBELL_OPERATOR',
+    type: 'string',
+    valueName: 'WHO',
+    description: 'halt: who forces the kill switch (recorded in the audit trail)',
+    defaultText: 'the OS user',
+    commands: ['halt'],
+  },
+  'test-name-pattern': {
+    envVar: null,
+    type: 'string',
+    valueName: 'REGEX',
+    description: 'run only the checks whose title matches (such a run is never GO)',
+    commands: RUNBOOK_COMMANDS,
+  },
+  help: {
+    envVar: null,
+    type: 'boolean',
+    description: 'print this help',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/** The name of a flag, without the dashes. */
+export type OptionName = keyof typeof OPTIONS

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { parseCli } from './parse-cli.ts'
+import { resolveConfig } from './resolve-config.ts'
+
+const resolve = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+  resolveConfig(parseCli(argv, env), { env, cwd: '/work', knownScenarios: ['crashloop'] })
+
+describe('resolveConfig', () => {
+  it('fills emulator-mode defaults', () => {
+    const config = resolve([])
+    expect(config).toMatchObject({
+      env: 'emulators',
+      namespace: 'trading-floor',
+      tenantId: 'demo-tenant',
+      firestoreProject: 'demo-openbell',
+      reportsDir: '/work/reports',
+      authorization: null,
+      staleThresholdSeconds: 120,
+      gateFilter: [],
+    })
+  })
+
+  it('leaves the tenant unset in cluster mode and takes the project from GOOGLE_CLOUD_PROJECT', () => {
+    const config = resolve(['--env=cluster'], { GOOGLE_CLOUD_PROJECT: 'agenttrader-prod' })
+    expect(config.tenantId).toBeNull()
+    expect(config.firestoreProject).toBe('agenttrader-prod')
+  })
+
+  it.each([
+    [['--env=prod'], '[openbell] --env "prod" is not one of: emulators, cluster.'],
+    [['--namespace=Trading_Floor'], '[openbell] --namespace "Trading_Floor" is not a DNS-1123 label (lower-case letters, digits and "-", alphanumeric at both ends).'],
+    [['--namespace='], '[openbell] --namespace "" is not a DNS-1123 label (lower-case letters, digits and "-", alphanumeric at both ends).'],
+    [['--tenant-id=../x'], '[openbell] --tenant-id "../x" contains "/", so it is not a single Firestore path segment.'],
+    [['--tenant-id=a/b'], '[openbell] --tenant-id "a/b" contains "/", so it is not a single Firestore path segment.'],
+    [['--tenant-id=__x__'], '[openbell] --tenant-id "__x__" matches __.*__, which Firestore reserves.'],
+    [['--tenant-id=..'], '[openbell] --tenant-id ".." is "." or "..", which Firestore does not allow as an id.'],
+    [['--session=2026-02-30'], '[openbell] --session "2026-02-30" is not a calendar date.'],
+    [['--session=tomorrow'], '[openbell] --session "tomorrow" is not a date of the form YYYY-MM-DD.'],
+    [['--authorize-execution=alice'], '[openbell] --authorize-execution "alice" must read "WHO/TICKET/REASON" with all three parts filled in.'],
+    [['--stale-threshold=0'], '[openbell] --stale-threshold "0" must be between 1 and 86400 seconds.'],
+    [['--scenario=nope'], '[openbell] --scenario "nope" is not a known scenario; run `openbell scenarios` to list them.'],
+    [['--env=cluster', '--scenario=crashloop'], '[openbell] --scenario applies to --env=emulators only; a live cluster is never broken on purpose.'],
+    [['not-a-gate'], '[openbell] "not-a-gate" is not a gate id; expected one of: session, data-seeded, paper-execution, kill-switch, metrics, marketdata-freshness, cluster-health.'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => resolve(argv)).toThrow(message)
+  })
+
+  it('accepts a unicode tenant id that is one Firestore segment', () => {
+    expect(resolve(['--tenant-id=trésorerie-東京']).tenantId).toBe('trésorerie-東京')
+  })
+
+  it('rejects an overlong tenant id by its byte length', () => {
+    expect(() => resolve([`--tenant-id=${'é'.repeat(751)}`])).toThrow('is longer than 1,500 bytes')
+  })
+
+  it('shortens an overlong value in the message', () => {
+    expect(() => resolve([`--namespace=${'x'.repeat(100)}`])).toThrow(`"${'x'.repeat(77)}..."`)
+  })
+
+  it('records gate filters', () => {
+    expect(resolve(['kill-switch']).gateFilter).toEqual(['kill-switch'])
+  })
+})

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+/** A Kubernetes namespace name: a DNS-1123 label. */
+export const namespaceSchema = z
+  .string()
+  .max(63, 'is longer than 63 characters')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'is not a DNS-1123 label (lower-case letters, digits and "-", alphanumeric at both ends)')
+
+/**
+ * A tenant id: one valid Firestore document id, because it becomes the segment of `tenants/{tenantId}`.
+ * @see https://firebase.google.com/docs/firestore/quotas#collections_documents_and_fields
+ */
+export const tenantIdSchema = z
+  .string()
+  .min(1, 'is empty')
+  .refine((id) => Buffer.byteLength(id, 'utf8') <= 1500, 'is longer than 1,500 bytes')
+  .refine((id) => !id.includes('/'), 'contains "/", so it is not a single Firestore path segment')
+  .refine((id) => id !== '.' && id !== '..', 'is "." or "..", which Firestore does not allow as an id')
+  .refine((id) => !/^__.*__$/.test(id), 'matches __.*__, which Firestore reserves')
+  .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), 'contains a control character')
+
+/** A Google Cloud project id. */
+export const projectIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'is not a Google Cloud project id (6–30 lower-case letters, digits and "-")')
+
+/** A session date, `YYYY-MM-DD`, that exists in the calendar. */
+export const sessionDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date of the form YYYY-MM-DD')
+  .refine((date) => {
+    const parsed = new Date(`${date}T00:00:00Z`)
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date)
+  }, 'is not a calendar date')
+
+/** An execution authorization: who, ticket and reason, separated by "/". */
+export const authorizationSchema = z
+  .string()
+  .max(500, 'is longer than 500 characters')
+  .refine(
+    (text) => text.split('/').length >= 3 && text.split('/').every((part) => part.trim().length > 0),
+    'must read "WHO/TICKET/REASON" with all three parts filled in',
+  )
+
+/** A whole number of seconds, 1 to 1 day. */
+export const secondsSchema = z
+  .string()
+  .regex(/^\d+$/, 'is not a whole number of seconds')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 86_400, 'must be between 1 and 86400 seconds')
+
+/** A non-negative whole number, at most one million. */
+export const countSchema = z
+  .string()
+  .regex(/^\d+$/, 'is not a whole number')
+  .transform(Number)
+  .refine((n) => n <= 1_000_000, 'must be at most 1000000')
+
+/** A plain non-empty text of at most 253 characters, such as a context name. */
+export const nameSchema = z
+  .string()
+  .min(1, 'is empty')
+  .max(253, 'is longer than 253 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'contains a control character')

@@ -1,0 +1,70 @@
+import type { CheckStatus, Environment, ExitCode, GateId, GateStatus, Verdict } from '../verdict/api.ts'
+import type { RunProblem } from '../verdict/compute-verdict.ts'
+
+/** One check in the report. */
+export interface CheckReport {
+  id: string
+  title: string
+  status: CheckStatus
+  /** Why it did not pass; `null` when it passed. */
+  reason: string | null
+  durationMs: number
+  /** Evidence files, relative to the run folder. */
+  evidence: string[]
+  /** Structured values the check recorded (e.g. parsed metric values). */
+  values?: Record<string, unknown>
+}
+
+/** One gate in the report. */
+export interface GateReport {
+  id: GateId
+  title: string
+  runbookRef: string
+  status: GateStatus
+  /** Why the gate is not `pass` when no single check says it (no spec, spec failed to load). */
+  reason: string | null
+  durationMs: number
+  checks: CheckReport[]
+}
+
+/** What was evaluated. */
+export interface RunTarget {
+  namespace: string
+  kubeContext: string | null
+  kubeServer: string | null
+  kubeServerVersion: string | null
+  firestoreProject: string | null
+  /** The Firestore emulator in use, if any, and which backend ran it. */
+  firestoreEmulator: { host: string; backend: string } | null
+  tenantId: string | null
+  session: string | null
+}
+
+/** The emulator floor of an emulator-mode run. */
+export interface EmulatorReport {
+  scenario: string | null
+  /** Milliseconds each stand-in took to start. */
+  startupMs: Record<string, number>
+  /** Notes on backend choices (e.g. why a Firestore strategy was not applicable). */
+  notes: string[]
+}
+
+/** `readiness_report.json`: the audit artifact of one run. Its fields are API. */
+export interface ReadinessReport {
+  schemaVersion: 1
+  tool: 'openbell'
+  verdict: Verdict
+  exitCode: ExitCode
+  env: Environment
+  runId: string
+  startedAt: string
+  finishedAt: string
+  target: RunTarget
+  authorization: string | null
+  /** True when the run was limited to some gates or checks: such a run is never GO. */
+  filtered: boolean
+  emulators: EmulatorReport | null
+  problems: RunProblem[]
+  gates: GateReport[]
+  counts: { passed: number; failed: number; skipped: number }
+}

@@ -1,0 +1,61 @@
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ReadinessReport } from './readiness-report.ts'
+import { knownSecretValues, redactText, redactValue } from './redact.ts'
+import { renderMarkdown } from './render-markdown.ts'
+import { listFiles, writeManifest } from './write-manifest.ts'
+
+/** Where the report files of a run went. */
+export interface WrittenReports {
+  json: string
+  markdown: string
+  manifest: string
+}
+
+/**
+ * Writes `readiness_report.json` and `.md` (secrets redacted, owner-only), then the manifest over the whole
+ * run folder, points `<reports>/latest` at the run, and appends the Markdown to `$GITHUB_STEP_SUMMARY` when set.
+ * The JUnit file and the evidence are already in the folder by then.
+ */
+export function writeRunReports(
+  report: ReadinessReport,
+  runDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): WrittenReports {
+  mkdirSync(runDir, { recursive: true, mode: 0o700 })
+  const json = path.join(runDir, 'readiness_report.json')
+  const markdown = path.join(runDir, 'readiness_report.md')
+  const markdownText = redactText(renderMarkdown(report))
+  writeFileSync(json, `${JSON.stringify(redactValue(report), null, 2)}\n`, { mode: 0o600 })
+  writeFileSync(markdown, markdownText, { mode: 0o600 })
+  scrubSecrets(runDir)
+  const manifest = writeManifest(runDir)
+  pointLatestAt(runDir)
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdownText}\n`)
+  return { json, markdown, manifest }
+}
+
+/**
+ * The last line of defence: files other writers produced (vitest's JUnit file, evidence) are scrubbed of every
+ * known secret value, raw and XML-escaped, before the manifest seals the folder.
+ */
+function scrubSecrets(runDir: string): void {
+  const secrets = knownSecretValues().flatMap((secret) => [secret, escapeXml(secret)])
+  if (secrets.length === 0) return
+  for (const file of listFiles(runDir)) {
+    const absolute = path.join(runDir, file)
+    const text = readFileSync(absolute, 'utf8')
+    const scrubbed = redactText(text, secrets)
+    if (scrubbed !== text) writeFileSync(absolute, scrubbed, { mode: 0o600 })
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+}
+
+function pointLatestAt(runDir: string): void {
+  const latest = path.join(path.dirname(runDir), 'latest')
+  rmSync(latest, { force: true, recursive: false })
+  symlinkSync(path.basename(runDir), latest)
+}

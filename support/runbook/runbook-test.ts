@@ -1,0 +1,41 @@
+import { test as base } from 'vitest'
+import { createKubeReader, type KubeReader } from '../clients/kube-reader.ts'
+import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { createEvidence, type Evidence } from '../evidence/create-evidence.ts'
+import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
+import { getRunContext, type RunContext } from './run-context.ts'
+
+/** What every check of a gate spec receives besides vitest's own context. */
+export interface RunbookFixtures {
+  /** The run's target and settings. */
+  run: RunContext
+  /** Records what the check observed. */
+  evidence: Evidence
+  /** Read-only access to the trading floor's namespace, shared by the checks of a spec. */
+  kube: KubeReader
+}
+
+/**
+ * The `it` of gate specs: vitest's `test`, extended with the runbook fixtures.
+ * @example
+ * it('EXECUTION_HALTED holds exactly "1"', { meta: { check: 'halted' } }, async ({ kube, evidence }) => { … })
+ */
+export const it = base.extend<RunbookFixtures>({
+  run: [async ({}, use) => use(getRunContext()), { scope: 'file' }],
+  kube: [
+    async ({ run }, use) => {
+      const kubeConfig = loadKubeConfig({ kubeconfigPath: run.kubeconfigPath, kubeContext: run.kubeContext })
+      await use(
+        createKubeReader(kubeConfig, {
+          namespace: run.namespace,
+          timeoutMs: run.requestTimeoutMs,
+          maxBytes: run.maxResponseBytes,
+        }),
+      )
+    },
+    { scope: 'file' },
+  ],
+  evidence: async ({ run, task }, use) => {
+    await use(createEvidence(task.meta, run.runDir, gateIdOfSpec(task.file.filepath) ?? 'unknown'))
+  },
+})

@@ -1,0 +1,28 @@
+import { VersionApi } from '@kubernetes/client-node'
+import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import type { RunContext } from '../runbook/run-context.ts'
+
+/** The cluster identity recorded in the report. */
+export interface KubeTarget {
+  server: string | null
+  context: string | null
+  /** The API server's `gitVersion`, or `null` when it could not be asked. */
+  version: string | null
+}
+
+/** Reads the cluster's identity for the report; never throws (an unreachable API server gives `version: null`). */
+export async function describeKubeTarget(context: RunContext, timeoutMs: number): Promise<KubeTarget> {
+  try {
+    const kubeConfig = loadKubeConfig({ kubeconfigPath: context.kubeconfigPath, kubeContext: context.kubeContext })
+    const identity = { server: kubeConfig.getCurrentCluster()?.server ?? null, context: kubeConfig.getCurrentContext() }
+    let timer: NodeJS.Timeout | undefined
+    const version = await Promise.race([
+      kubeConfig.makeApiClient(VersionApi).getCode().then((info) => info.gitVersion),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
+    ]).catch(() => null)
+    clearTimeout(timer)
+    return { ...identity, version }
+  } catch {
+    return { server: null, context: context.kubeContext, version: null }
+  }
+}

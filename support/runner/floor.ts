@@ -1,0 +1,35 @@
+/**
+ * The contract between the runner and the emulators: what a started emulator floor tells the runner.
+ * The runner never imports the emulators; the CLI entry point hands it a {@link StartFloor}.
+ */
+
+/** A running set of local stand-ins that the gates can be pointed at. */
+export interface StartedFloor {
+  /** A kubeconfig whose server is the Kubernetes API stand-in. */
+  kubeconfigPath: string
+  /** `host:port` of the Firestore emulator. */
+  firestoreEmulatorHost: string
+  /** Which Firestore emulator backend ran (e.g. `gcloud`, `node`). */
+  firestoreBackend: string
+  /** Milliseconds each stand-in took to start. */
+  startupMs: Record<string, number>
+  /** Notes for the report: backend choices, probes that did not apply and why. */
+  notes: string[]
+  /** Modules every spec worker must load first (e.g. the Alpaca paper API handlers). */
+  workerSetupFiles: string[]
+  /** Stops every stand-in and removes its temporary files. */
+  stop(): Promise<void>
+}
+
+/** What a floor is started for. */
+export interface FloorRequest {
+  scenario: string | null
+  namespace: string
+  tenantId: string
+  firestoreProject: string
+  /** The run folder, for anything the floor wants to keep as evidence. */
+  runDir: string
+}
+
+/** Starts the emulator floor; provided by the emulators package. */
+export type StartFloor = (request: FloorRequest) => Promise<StartedFloor>

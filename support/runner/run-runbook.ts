@@ -1,0 +1,183 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { ReadinessReport } from '../report/readiness-report.ts'
+import { writeRunReports } from '../report/write-run-reports.ts'
+import type { CriticalService, RunContext } from '../runbook/run-context.ts'
+import { collectGates } from '../verdict/collect-gates.ts'
+import { computeVerdict, type RunProblem } from '../verdict/compute-verdict.ts'
+import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
+import { createRunId } from './create-run-id.ts'
+import type { StartFloor, StartedFloor } from './floor.ts'
+import { describeKubeTarget } from './describe-kube-target.ts'
+import { runSpecs } from './run-specs.ts'
+
+/** The project root: where `support/`, `specs/` and `node_modules/` live. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The critical services whose ops endpoints the gates read, and through which port. */
+export const DEFAULT_CRITICAL_SERVICES: readonly CriticalService[] = Object.freeze([
+  { name: 'marketdata-mcp-server', port: 80, reads: ['ops-status', 'metrics', 'freshness'] },
+  { name: 'strategy-engine', port: 80, reads: ['ops-status'] },
+])
+
+/** Options of {@link runRunbook}. */
+export interface RunRunbookOptions {
+  config: ResolvedConfig
+  /** Starts the emulator floor; required with `--env=emulators`. */
+  startFloor?: StartFloor
+  /** The folder of gate specs. @default `<project>/specs` */
+  specsDir?: string
+  /** The gates expected to run. @default GATE_MANIFEST */
+  manifest?: readonly GateDefinition[]
+  /** @default () => new Date() */
+  now?: () => Date
+}
+
+/** What a run produced. */
+export interface RunOutcome {
+  report: ReadinessReport
+  runDir: string
+}
+
+/**
+ * Runs the runbook once: starts the emulator floor (emulator mode), runs the gate specs in vitest, decides the
+ * verdict fail-closed, and writes the reports. It never throws for a fault of the target; a crash of the
+ * harness itself still produces a NO-GO report.
+ */
+export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome> {
+  const { config } = options
+  const now = options.now ?? (() => new Date())
+  const manifest = options.manifest ?? GATE_MANIFEST
+  const specsDir = options.specsDir ?? path.join(PROJECT_ROOT, 'specs')
+  const startedAt = now()
+  const runId = createRunId(startedAt, config.env)
+  const runDir = path.join(config.reportsDir, runId)
+  mkdirSync(runDir, { recursive: true, mode: 0o700 })
+
+  const problems: RunProblem[] = []
+  const filtered = config.gateFilter.length > 0 || config.testNamePattern !== null
+  if (filtered) problems.push({ severity: 'unverified', message: 'the run was filtered to some gates or checks; a filtered run is never GO' })
+
+  let floor: StartedFloor | null = null
+  let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
+  const context = createRunContext(config, runId, runDir)
+  try {
+    if (config.env === 'emulators') {
+      if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
+      floor = await options.startFloor({
+        scenario: config.scenario,
+        namespace: config.namespace,
+        tenantId: config.tenantId ?? '',
+        firestoreProject: config.firestoreProject ?? '',
+        runDir,
+      })
+      context.kubeconfigPath = floor.kubeconfigPath
+      context.firestoreEmulatorHost = floor.firestoreEmulatorHost
+    }
+    const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
+    observed = await runSpecs({
+      context,
+      specsDir,
+      root: PROJECT_ROOT,
+      gateFilter: config.gateFilter.map((gate) => specFileOf(gate)),
+      testNamePattern: config.testNamePattern,
+      checkTimeoutMs: config.checkTimeoutMs,
+      setupFiles: floor?.workerSetupFiles ?? [],
+    })
+    problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
+    if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
+    problems.push(...readViolations(context.violationsFile))
+    const target = await kubeTarget
+    return finish(target)
+  } catch (error) {
+    problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
+    problems.push(...readViolations(context.violationsFile))
+    return finish(null)
+  } finally {
+    await floor?.stop().catch(() => undefined)
+  }
+
+  function finish(kubeTarget: { server: string | null; context: string | null; version: string | null } | null): RunOutcome {
+    const { gates, problems: gateProblems } = collectGates(manifest, observed?.modules ?? [], { selected: config.gateFilter })
+    const allProblems = [...problems, ...gateProblems]
+    const { verdict, exitCode } = computeVerdict(gates, allProblems)
+    const checks = gates.flatMap((gate) => gate.checks)
+    const report: ReadinessReport = {
+      schemaVersion: 1,
+      tool: 'openbell',
+      verdict,
+      exitCode,
+      env: config.env,
+      runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      target: {
+        namespace: config.namespace,
+        kubeContext: kubeTarget?.context ?? config.kubeContext,
+        kubeServer: kubeTarget?.server ?? null,
+        kubeServerVersion: kubeTarget?.version ?? null,
+        firestoreProject: config.firestoreProject,
+        firestoreEmulator: context.firestoreEmulatorHost
+          ? { host: context.firestoreEmulatorHost, backend: floor?.firestoreBackend ?? 'FIRESTORE_EMULATOR_HOST' }
+          : null,
+        tenantId: config.tenantId,
+        session: config.session,
+      },
+      authorization: config.authorization,
+      filtered,
+      emulators: floor ? { scenario: config.scenario, startupMs: floor.startupMs, notes: floor.notes } : null,
+      problems: allProblems,
+      gates,
+      counts: {
+        passed: checks.filter((check) => check.status === 'pass').length,
+        failed: checks.filter((check) => check.status === 'fail').length,
+        skipped: checks.filter((check) => check.status === 'unverified' || check.status === 'optional-not-run').length,
+      },
+    }
+    writeRunReports(report, runDir)
+    return { report, runDir }
+  }
+}
+
+function createRunContext(config: ResolvedConfig, runId: string, runDir: string): RunContext {
+  return {
+    runId,
+    runDir,
+    env: config.env,
+    namespace: config.namespace,
+    tenantId: config.tenantId,
+    firestoreProject: config.firestoreProject,
+    firestoreEmulatorHost: config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null,
+    kubeconfigPath: null,
+    kubeContext: config.kubeContext,
+    session: config.session,
+    authorization: config.authorization,
+    staleThresholdSeconds: config.staleThresholdSeconds,
+    maxTradeAgeSeconds: config.maxTradeAgeSeconds,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
+    criticalServices: DEFAULT_CRITICAL_SERVICES,
+    violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
+  }
+}
+
+function readViolations(file: string): RunProblem[] {
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      let url = '(unreadable record)'
+      try {
+        const record = JSON.parse(line) as { method?: string; url?: string }
+        url = `${record.method ?? 'GET'} ${record.url ?? '?'}`
+      } catch {}
+      return { severity: 'fail' as const, message: `a request to the live broker host was attempted and refused: ${url}` }
+    })
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error)
+}

@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { createVitest } from 'vitest/node'
+import type { RunContext } from '../runbook/run-context.ts'
+import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
+import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
+import { createConsoleReporter } from './console-reporter.ts'
+
+/** Options of {@link runSpecs}. */
+export interface RunSpecsOptions {
+  context: RunContext
+  specsDir: string
+  /** The project root, which vitest resolves `support/` imports from. */
+  root: string
+  /** Spec files to run (a filtered run); empty runs every spec. */
+  gateFilter: string[]
+  testNamePattern: string | null
+  checkTimeoutMs: number
+  /** Extra modules every worker loads before the specs. */
+  setupFiles: string[]
+}
+
+/**
+ * Runs the gate specs through vitest's Node API with the verdict reporter, the JUnit reporter
+ * (one `<testcase>` per check, its classname the gate id, no console output) and a short console view.
+ */
+export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
+  const verdictReporter = new VerdictReporter()
+  const exitCodeBefore = process.exitCode
+  const vitest = await createVitest(
+    'test',
+    {
+      config: false,
+      root: options.root,
+      dir: options.specsDir,
+      include: ['**/*.spec.ts'],
+      watch: false,
+      passWithNoTests: true,
+      testTimeout: options.checkTimeoutMs,
+      hookTimeout: options.checkTimeoutMs,
+      ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
+      setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts'), ...options.setupFiles],
+      provide: { openbell: options.context },
+      reporters: [
+        verdictReporter,
+        createConsoleReporter(),
+        [
+          'junit',
+          {
+            outputFile: path.join(options.context.runDir, 'junit.xml'),
+            suiteName: 'openbell runbook',
+            classnameTemplate: ({ filepath }: { filepath: string }) => gateIdOfSpec(filepath) ?? filepath,
+            includeConsoleOutput: false,
+          },
+        ],
+      ],
+    },
+    { logLevel: 'error', server: { watch: null } },
+    // @note vitest's own console lines ("JUNIT report written to …") would bury the verdict; checks print through the console reporter.
+    { stdout: new Writable({ write: (_chunk, _encoding, done) => done() }) },
+  )
+  try {
+    await vitest.start(options.gateFilter)
+  } finally {
+    await vitest.close()
+    // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
+    process.exitCode = exitCodeBefore
+  }
+  if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
+  return verdictReporter.observed
+}

@@ -1,0 +1,86 @@
+import type { GateReport } from '../report/readiness-report.ts'
+import type { GateId } from './api.ts'
+import { classifyCheck, type ObservedCheck } from './classify-check.ts'
+import { computeGateStatus, type RunProblem } from './compute-verdict.ts'
+import type { GateDefinition } from './gate-manifest.ts'
+
+/** What the runner observed of one spec module. */
+export interface ObservedModule {
+  /** The gate id the file name stands for. */
+  gateId: string
+  /** Errors of the module itself: it failed to import, or a hook outside any check failed. */
+  errors: readonly { message: string }[]
+  durationMs: number
+  checks: readonly (ObservedCheck & { durationMs: number })[]
+}
+
+/**
+ * Builds every gate of the manifest from the observed spec modules, fail-closed: a gate whose spec is missing,
+ * did not load or ran no check is `unverified`; a spec without a gate is a run problem.
+ */
+export function collectGates(
+  manifest: readonly GateDefinition[],
+  modules: readonly ObservedModule[],
+  options: { selected?: readonly GateId[] } = {},
+): { gates: GateReport[]; problems: RunProblem[] } {
+  const problems: RunProblem[] = []
+  const known = new Set<string>(manifest.map((gate) => gate.id))
+  for (const module of modules) {
+    if (!known.has(module.gateId)) {
+      problems.push({
+        severity: 'unverified',
+        message: `specs/${module.gateId}.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it`,
+      })
+    }
+  }
+
+  const gates = manifest.map((definition): GateReport => {
+    const module = modules.find((candidate) => candidate.gateId === definition.id)
+    const base = { id: definition.id, title: definition.title, runbookRef: definition.runbookRef }
+    if (!module) {
+      const filteredOut = options.selected !== undefined && options.selected.length > 0 && !options.selected.includes(definition.id)
+      const reason = filteredOut ? 'not run: the run was filtered to other gates' : `no spec ran for this gate (expected specs/${definition.id}.spec.ts)`
+      return { ...base, status: 'unverified', reason, durationMs: 0, checks: [] }
+    }
+    const seen = new Map<string, number>()
+    const checks = module.checks.map((check) => {
+      const classified = classifyCheck(check)
+      const id = uniqueId(check.meta.check ?? slugify(check.title), seen)
+      return {
+        id,
+        title: check.title,
+        status: classified.status,
+        reason: classified.reason,
+        durationMs: Math.round(check.durationMs),
+        evidence: [...new Set(check.meta.evidence ?? [])],
+        ...(check.meta.values ? { values: check.meta.values } : {}),
+      }
+    })
+    const moduleError = module.errors.map((error) => error.message.split('\n')[0]).join('; ')
+    const status = moduleError ? (computeGateStatus(checks) === 'fail' ? 'fail' : 'unverified') : computeGateStatus(checks)
+    const reason = moduleError
+      ? `the spec did not run cleanly: ${moduleError}`
+      : checks.length === 0
+        ? 'the spec declared no check'
+        : null
+    return { ...base, status, reason, durationMs: Math.round(module.durationMs), checks }
+  })
+  return { gates, problems }
+}
+
+/** A check id from a title: lower-case words joined by "-". */
+export function slugify(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'check'
+  )
+}
+
+function uniqueId(id: string, seen: Map<string, number>): string {
+  const count = (seen.get(id) ?? 0) + 1
+  seen.set(id, count)
+  return count === 1 ? id : `${id}-${count}`
+}

@@ -1,0 +1,35 @@
+/**
+ * Runs the real runner on a fixture specs folder, in a child process of the test, and prints the outcome as
+ * JSON on the last line. Usage: node --import tsx run-fixture-project.ts '<json>' where json is
+ * `{ specsDir, reportsDir, gates: GateId[], argv?: string[] }`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseCli } from '../../support/config/parse-cli.ts'
+import { resolveConfig } from '../../support/config/resolve-config.ts'
+import { runRunbook } from '../../support/runner/run-runbook.ts'
+import type { GateId } from '../../support/verdict/api.ts'
+
+const request = JSON.parse(process.argv[2] ?? '{}') as { specsDir: string; reportsDir: string; gates: GateId[]; argv?: string[] }
+const config = resolveConfig(parseCli(['run', '--reports', request.reportsDir, ...(request.argv ?? [])]))
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-fixture-floor-'))
+const kubeconfigPath = path.join(scratch, 'kubeconfig')
+writeFileSync(kubeconfigPath, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n')
+
+const { report, runDir } = await runRunbook({
+  config,
+  specsDir: request.specsDir,
+  manifest: request.gates.map((id) => ({ id, title: `gate ${id}`, runbookRef: 'fixture' })),
+  // @note the fixture specs read nothing from the floor; this one only satisfies emulator mode.
+  startFloor: async () => ({
+    kubeconfigPath,
+    firestoreEmulatorHost: '127.0.0.1:1',
+    firestoreBackend: 'none',
+    startupMs: {},
+    notes: [],
+    workerSetupFiles: [],
+    stop: async () => undefined,
+  }),
+})
+process.stdout.write(`\n${JSON.stringify({ exitCode: report.exitCode, verdict: report.verdict, runDir })}\n`)
