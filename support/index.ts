@@ -11,7 +11,13 @@ export type { Evidence } from './evidence/create-evidence.ts'
 export type { KubeReader } from './clients/kube-reader.ts'
 export type { HttpObservation } from './clients/http-get.ts'
 
+export { observeEndpoint } from './runbook/observe-endpoint.ts'
+
 // Policies
+export { REQUIRED_METRICS, judgeMetricContract, type MetricContractJudgement } from './policies/metric-contract.ts'
+export { judgeOpsStatus, type OpsStatusJudgement } from './policies/ops-status-contract.ts'
+export { judgeFreshness, judgeHeartbeatAge, type FreshnessJudgement } from './policies/marketdata-freshness.ts'
+export { MarketdataHeartbeatSchema, OpsStatusSchema } from './metrics/index.ts'
 export { KILL_SWITCH, judgeKillSwitch, type KillSwitchJudgement } from './policies/kill-switch-value.ts'
 
 // Errors

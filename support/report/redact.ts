@@ -1,8 +1,4 @@
-/** Names of variables and fields whose values are secrets. */
-export const SECRET_NAME_PATTERN = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|AUTH)/i
-
-/** What a redacted value is replaced with. */
-export const REDACTED = '[redacted]'
+import { REDACTED, SECRET_NAME_PATTERN } from '../policies/redact-env.ts'
 
 /**
  * Deep-copies a value with secrets removed: fields named like secrets, Kubernetes env entries

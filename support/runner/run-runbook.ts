@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
+import { readViolationsFrom } from '../network/index.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
 import type { CriticalService, RunContext } from '../runbook/run-context.ts'
@@ -164,18 +165,14 @@ function createRunContext(config: ResolvedConfig, runId: string, runDir: string)
 }
 
 function readViolations(file: string): RunProblem[] {
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => {
-      let url = '(unreadable record)'
-      try {
-        const record = JSON.parse(line) as { method?: string; url?: string }
-        url = `${record.method ?? 'GET'} ${record.url ?? '?'}`
-      } catch {}
-      return { severity: 'fail' as const, message: `a request to the live broker host was attempted and refused: ${url}` }
-    })
+  try {
+    return readViolationsFrom(file).map((violation) => ({
+      severity: 'fail' as const,
+      message: `a request to the live broker host was attempted and refused: ${violation.method} ${violation.url}`,
+    }))
+  } catch (error) {
+    return [{ severity: 'fail', message: `the live-host violations file ${file} is unreadable: ${describeError(error)}` }]
+  }
 }
 
 function describeError(error: unknown): string {

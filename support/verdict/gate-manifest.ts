@@ -20,6 +20,16 @@ export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze([
     title: 'Kill switch halts execution',
     runbookRef: 'market-open-runbook §5A; pre_market.md step 2',
   },
+  {
+    id: 'metrics',
+    title: 'Metrics populate',
+    runbookRef: 'market-open-runbook §0 "Metrics populate", §4A',
+  },
+  {
+    id: 'marketdata-freshness',
+    title: 'Market data is fresh',
+    runbookRef: 'market-open-runbook §4B; pre_market.md step 3a',
+  },
 ])
 
 /** The spec file of a gate, relative to the specs folder. */

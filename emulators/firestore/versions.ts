@@ -1,0 +1,43 @@
+/**
+ * External things the Firestore emulators depend on, pinned in one place so an update touches one file.
+ * @note Tested with Google Cloud SDK 528.0.0, whose `cloud-firestore-emulator` component is 1.19.9,
+ * and with `@firestore-emulator/server` 0.3.15 (pinned in package.json).
+ */
+
+/** The emulator version the harness was tested with; the `gcloud` backend reports what it finds. */
+export const TESTED_FIRESTORE_EMULATOR_VERSION = '1.19.9'
+
+/** Where Google Cloud SDK installs usually live, checked in order after `$CLOUDSDK_ROOT_DIR`. */
+export const GCLOUD_SDK_ROOTS = Object.freeze([
+  '/usr/lib/google-cloud-sdk',
+  '/usr/share/google-cloud-sdk',
+  '/opt/google-cloud-sdk',
+  '/usr/local/google-cloud-sdk',
+  '/snap/google-cloud-cli/current',
+  '/google-cloud-sdk',
+])
+
+/** The emulator jar, relative to an SDK root (`gcloud components install cloud-firestore-emulator`). */
+export const FIRESTORE_EMULATOR_JAR = 'platform/cloud-firestore-emulator/cloud-firestore-emulator.jar'
+
+/**
+ * The jar's entry point.
+ * @note The jar has no `Main-Class` manifest entry, so `java -jar` fails with "no main manifest attribute";
+ * the SDK's own `cloud_firestore_emulator` script runs `java -cp <jar> <this class>`, and so do we.
+ */
+export const FIRESTORE_EMULATOR_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore'
+
+/** JVM flags the SDK's wrapper script passes: the emulator only supports English messages. */
+export const FIRESTORE_EMULATOR_JVM_FLAGS = Object.freeze(['-Duser.language=en'])
+
+/**
+ * The container image for the `testcontainers` backend: the same SDK release as the tested jar.
+ * @see https://cloud.google.com/sdk/docs/downloads-docker
+ */
+export const FIRESTORE_EMULATOR_IMAGE = 'gcr.io/google.com/cloudsdktool/google-cloud-cli:528.0.0-emulators'
+
+/** The port the emulator listens on inside the container. */
+export const FIRESTORE_EMULATOR_CONTAINER_PORT = 8080
+
+/** The pure-Node emulator package used as the last fallback. */
+export const NODE_FIRESTORE_EMULATOR_PACKAGE = '@firestore-emulator/server'

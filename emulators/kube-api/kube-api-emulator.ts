@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { Agent, createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ALWAYS_FORBIDDEN, type ForbiddenRule } from './forbidden-rule.ts'
+import { handleKubeRequest } from './internal/handle-kube-request.ts'
+import { KubeObjectStore } from './internal/kube-object-store.ts'
+import type { KubeRequestContext } from './internal/kube-request-context.ts'
+import {
+  resolveKubeApiEmulatorOptions, type KubeApiEmulatorOptions, type ResolvedKubeApiEmulatorOptions,
+} from './kube-api-emulator-options.ts'
+import type { KubeObject } from './kube-object.ts'
+import type { KubeApiRequestRecord, StartedKubeApi } from './started-kube-api.ts'
+import { writeKubeconfig } from './write-kubeconfig.ts'
+
+/**
+ * A local stand-in for the Kubernetes API server, built fluently and started on a free loopback port.
+ * @example
+ * await using kube = await new KubeApiEmulator()
+ *   .withObjects(await loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now }))
+ *   .withServiceProxy({ 'trading-floor/marketdata-mcp-server:80': metrics.url })
+ *   .withForbidden(['configmaps'])
+ *   .start()
+ */
+export class KubeApiEmulator {
+  #options: KubeApiEmulatorOptions
+
+  constructor(options: KubeApiEmulatorOptions = {}) {
+    this.#options = { ...options }
+  }
+
+  /** Adds objects to serve. */
+  withObjects(objects: readonly KubeObject[]): this {
+    this.#options.objects = [...(this.#options.objects ?? []), ...objects]
+    return this
+  }
+
+  /** Registers loopback URLs behind `services/{name}/proxy`, keyed `<namespace>/<service>:<port>`. */
+  withServiceProxy(upstreams: Readonly<Record<string, string>>): this {
+    this.#options.serviceProxy = { ...this.#options.serviceProxy, ...upstreams }
+    return this
+  }
+
+  /** Adds permissions the emulated identity lacks (answered with 403). */
+  withForbidden(rules: readonly ForbiddenRule[]): this {
+    this.#options.forbidden = [...(this.#options.forbidden ?? []), ...rules]
+    return this
+  }
+
+  /** Delays every answer, to emulate a slow API server. */
+  withLatencyMs(latencyMs: number): this {
+    this.#options.latencyMs = latencyMs
+    return this
+  }
+
+  /** Sets the bearer token written into the kubeconfig; a request carrying another token gets 401. */
+  withToken(token: string): this {
+    this.#options.token = token
+    return this
+  }
+
+  /** Sets the user named in 403 messages. */
+  withUser(user: string): this {
+    this.#options.user = user
+    return this
+  }
+
+  /** Sets the clock for defaulted `creationTimestamp`s. */
+  withClock(now: () => Date): this {
+    this.#options.now = now
+    return this
+  }
+
+  /**
+   * Listens on 127.0.0.1 (free port) and writes a kubeconfig into a new temp folder.
+   * @throws UsageError when an option or object is invalid.
+   */
+  async start(): Promise<StartedKubeApi> {
+    const options = resolveKubeApiEmulatorOptions(this.#options)
+    const store = new KubeObjectStore(options.objects, options.now())
+    const server = createServer()
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => resolve())
+    })
+    const { port } = server.address() as AddressInfo
+    const directory = await mkdtemp(join(tmpdir(), 'openbell-kube-api-'))
+    const kubeconfigPath = await writeKubeconfig({
+      server: `http://127.0.0.1:${port}`,
+      path: join(directory, 'kubeconfig.yaml'),
+      token: options.token,
+      context: options.context,
+      namespace: options.namespace,
+    })
+    return new RunningKubeApi(server, port, kubeconfigPath, directory, store, options)
+  }
+}
+
+class RunningKubeApi implements StartedKubeApi {
+  readonly #server: Server
+  readonly #directory: string
+  readonly #store: KubeObjectStore
+  readonly #options: ResolvedKubeApiEmulatorOptions
+  readonly #agent = new Agent({ keepAlive: false })
+  readonly #timers = new Set<NodeJS.Timeout>()
+  readonly #requests: KubeApiRequestRecord[] = []
+  #stopping: Promise<void> | undefined
+  readonly port: number
+  readonly kubeconfigPath: string
+
+  constructor(server: Server, port: number, kubeconfigPath: string, directory: string, store: KubeObjectStore, options: ResolvedKubeApiEmulatorOptions) {
+    this.#server = server
+    this.port = port
+    this.kubeconfigPath = kubeconfigPath
+    this.#directory = directory
+    this.#store = store
+    this.#options = options
+    const context: KubeRequestContext = {
+      store,
+      forbidden: [...ALWAYS_FORBIDDEN, ...options.forbidden],
+      serviceProxy: options.serviceProxy,
+      token: options.token,
+      user: options.user,
+      serverVersion: options.serverVersion,
+      serverAddress: `127.0.0.1:${port}`,
+      proxyAgent: this.#agent,
+    }
+    server.on('request', (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://kube-api.invalid')
+      res.once('finish', () => {
+        this.#requests.push({ method: req.method ?? 'GET', path: url.pathname, search: url.search, status: res.statusCode })
+      })
+      void this.#delay().then(() => handleKubeRequest(req, res, context))
+    })
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get token(): string {
+    return this.#options.token
+  }
+
+  get context(): string {
+    return this.#options.context
+  }
+
+  get namespace(): string {
+    return this.#options.namespace
+  }
+
+  get requests(): readonly KubeApiRequestRecord[] {
+    return [...this.#requests]
+  }
+
+  get objects(): KubeObject[] {
+    return this.#store.snapshot()
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= this.#close()
+    return this.#stopping
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop()
+  }
+
+  async #close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer)
+    this.#timers.clear()
+    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()))
+    this.#server.closeAllConnections()
+    this.#agent.destroy()
+    await closed
+    await rm(this.#directory, { recursive: true, force: true })
+  }
+
+  #delay(): Promise<void> {
+    if (this.#options.latencyMs === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#timers.delete(timer)
+        resolve()
+      }, this.#options.latencyMs)
+      this.#timers.add(timer)
+    })
+  }
+}

@@ -1,0 +1,70 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseAllDocuments } from 'yaml'
+import { UsageError } from '../../support/errors.ts'
+import { describeKubeObject, fillKubeDefaults } from './internal/fill-kube-defaults.ts'
+import { linkObjectReferences } from './internal/link-object-references.ts'
+import { validateKubeObject } from './internal/validate-kube-object.ts'
+import type { KubeObject } from './kube-object.ts'
+import { renderRelativeTimes } from './render-relative-times.ts'
+
+/** The healthy trading floor: `fixtures/floor/kube/`. */
+export const FLOOR_KUBE_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/floor/kube/', import.meta.url))
+
+/** How {@link loadKubeObjects} renders fixtures. */
+export interface LoadKubeObjectsOptions {
+  /** The clock `{{now-2h}}` placeholders are rendered against. @default new Date() */
+  now?: Date
+}
+
+/**
+ * Reads every `*.yaml`/`*.yml` file of a folder (sorted by file name; multi-document; `kind: List` flattened),
+ * renders `{{now…}}` placeholders, validates each object and fills server defaults
+ * (namespace `trading-floor`, uid, resourceVersion, creationTimestamp, generation, ownerReference and involvedObject uids).
+ * @throws UsageError naming the file and document for unreadable YAML, a malformed object, a kind not served, or a duplicate.
+ */
+export async function loadKubeObjects(directory: string, options: LoadKubeObjectsOptions = {}): Promise<KubeObject[]> {
+  const now = options.now ?? new Date()
+  let names: string[]
+  try {
+    names = (await readdir(directory)).filter((name) => /\.ya?ml$/.test(name)).sort()
+  } catch (error) {
+    throw new UsageError(`cannot read the kube fixture folder ${directory}: ${(error as Error).message}. Pass a folder of *.yaml files.`)
+  }
+  let version = 0
+  const objects: KubeObject[] = []
+  const seen = new Map<string, string>()
+  for (const name of names) {
+    const file = join(directory, name)
+    const documents = parseAllDocuments(await readFile(file, 'utf8'))
+    for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
+      const source = `${file} document ${index + 1}`
+      if (document.errors.length > 0) {
+        throw new UsageError(`${source} is not valid YAML: ${document.errors[0]!.message}. Fix the YAML syntax.`)
+      }
+      for (const raw of flattenList(document.toJS())) {
+        const object = fillKubeDefaults(validateKubeObject(renderRelativeTimes(raw, now), source), {
+          now,
+          nextResourceVersion: () => String(++version),
+          source,
+        })
+        const identity = describeKubeObject(object)
+        const earlier = seen.get(identity)
+        if (earlier !== undefined) {
+          throw new UsageError(`${source} defines ${identity} again (first in ${earlier}). Keep one of them.`)
+        }
+        seen.set(identity, source)
+        objects.push(object)
+      }
+    }
+  }
+  return linkObjectReferences(objects)
+}
+
+function flattenList(value: unknown): unknown[] {
+  if (value === null || value === undefined) return []
+  const list = value as { kind?: unknown; items?: unknown }
+  if (list.kind === 'List' && Array.isArray(list.items)) return list.items
+  return [value]
+}

@@ -1,0 +1,35 @@
+import type { KubeObject } from './kube-object.ts'
+
+/** One request the emulator answered, for asserting what a client did (e.g. that it never wrote). */
+export interface KubeApiRequestRecord {
+  /** The HTTP method. */
+  readonly method: string
+  /** The path, without the query. */
+  readonly path: string
+  /** The query string, with its `?`, or `''`. */
+  readonly search: string
+  /** The status code answered. */
+  readonly status: number
+}
+
+/** A running kube-api emulator. */
+export interface StartedKubeApi extends AsyncDisposable {
+  /** The API server URL, `http://127.0.0.1:<port>`. */
+  readonly url: string
+  /** The port it listens on. */
+  readonly port: number
+  /** A kubeconfig pointing at it (context `openbell-emulator`, namespace `trading-floor`, token user). */
+  readonly kubeconfigPath: string
+  /** The bearer token in the kubeconfig; a request carrying another token gets 401. */
+  readonly token: string
+  /** The kubeconfig context name. */
+  readonly context: string
+  /** The kubeconfig context's namespace. */
+  readonly namespace: string
+  /** Every request answered so far, oldest first. */
+  readonly requests: readonly KubeApiRequestRecord[]
+  /** A copy of every object as it is now (after patches). */
+  readonly objects: KubeObject[]
+  /** Closes every connection, cancels pending delays, and removes the kubeconfig folder. */
+  stop(): Promise<void>
+}

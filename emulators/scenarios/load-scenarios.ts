@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { UsageError } from '../../support/errors.ts'
+import { scenarioSchema, type Scenario } from './scenario-schema.ts'
+
+/** The folder holding one sub-folder per scenario, each with a `scenario.yaml`. */
+export const SCENARIOS_DIR = path.dirname(fileURLToPath(import.meta.url))
+
+/** A scenario with its name (its folder's name). */
+export type NamedScenario = Scenario & { name: string }
+
+/**
+ * Loads and validates every scenario, sorted by name.
+ * @throws {UsageError} naming the file and the first field that does not match the schema.
+ */
+export function loadScenarios(dir: string = SCENARIOS_DIR): NamedScenario[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.yaml')))
+    .map((entry) => loadScenario(entry.name, dir))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** Loads one scenario by name. */
+export function loadScenario(name: string, dir: string = SCENARIOS_DIR): NamedScenario {
+  const file = path.join(dir, name, 'scenario.yaml')
+  if (!existsSync(file)) throw new UsageError(`scenario "${name}" does not exist (no ${file}); run \`openbell scenarios\`.`)
+  const result = scenarioSchema.safeParse(parse(readFileSync(file, 'utf8')))
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new UsageError(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}.`)
+  }
+  return { ...result.data, name }
+}

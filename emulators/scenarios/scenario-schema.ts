@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { GATE_IDS } from '../../support/verdict/api.ts'
+import { forbiddenRuleSchema } from '../kube-api/forbidden-rule.ts'
+import { kubeOverlaySchema } from '../kube-api/kube-overlay.ts'
+import { OpsOverlaySchema } from '../ops/ops-service-options.ts'
+
+/** A document a scenario writes: its path (`{tenant}` stands for the run's tenant) and fields. */
+const firestoreDocumentSchema = z.strictObject({
+  path: z.string().regex(/^[^/]+(\/[^/]+\/[^/]+)*\/[^/]+$/, 'must be a document path: collection/doc[/collection/doc…]'),
+  /** Field values; strings like `{{now-2h}}` become Firestore timestamps. */
+  data: z.record(z.string(), z.unknown()),
+})
+
+/** How a scenario changes the Firestore emulator's data, or takes it away. */
+export const firestoreOverlaySchema = z.strictObject({
+  /** No emulator at all: the host refuses connections. */
+  down: z.boolean().optional(),
+  /** How the seeder runs: fewer trades, no golden sweeps, or every timestamp shifted into the past. */
+  seed: z
+    .strictObject({
+      trades: z.number().int().nonnegative().optional(),
+      goldenSweeps: z.number().int().nonnegative().optional(),
+      shiftMinutes: z.number().int().optional(),
+    })
+    .optional(),
+  /** Document paths removed after seeding. */
+  delete: z.array(z.string().min(1)).optional(),
+  /** Documents written after seeding (full overwrite). */
+  set: z.array(firestoreDocumentSchema).optional(),
+})
+
+/** How a scenario changes the Kubernetes API stand-in itself. */
+export const kubeApiOverlaySchema = z.strictObject({
+  /** No API server: the kubeconfig points at a closed port. */
+  down: z.boolean().optional(),
+  /** Permissions the identity lacks (RBAC gaps). */
+  forbidden: z.array(forbiddenRuleSchema).optional(),
+  /** Delay before every answer. */
+  latencyMs: z.number().int().nonnegative().optional(),
+})
+
+/**
+ * A scenario: a named overlay on the healthy floor that breaks one thing, and the verdict it must produce.
+ * Scenarios are data (`emulators/scenarios/<name>/scenario.yaml`), never an `if` inside an emulator.
+ */
+export const scenarioSchema = z.strictObject({
+  /** One sentence: what is broken. */
+  description: z.string().min(1),
+  /** The gates that must not pass, and how each must end; every other gate must pass. */
+  expect: z
+    .array(z.strictObject({ gate: z.enum(GATE_IDS), status: z.enum(['fail', 'unverified']) }))
+    .min(1, 'a scenario must break at least one gate'),
+  /** A phrase the reason of a non-passing check must contain (the broken object's name). */
+  reasonContains: z.string().min(1).optional(),
+  /** The session date the run is for, when the scenario is about the calendar. */
+  session: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  kube: kubeOverlaySchema.optional(),
+  kubeApi: kubeApiOverlaySchema.optional(),
+  ops: OpsOverlaySchema.optional(),
+  firestore: firestoreOverlaySchema.optional(),
+})
+
+/** A scenario as validated from its YAML file. */
+export type Scenario = z.infer<typeof scenarioSchema>
+
+/** The JSON Schema of a scenario file, for editors (`# yaml-language-server: $schema=…`). */
+export function getScenarioJsonSchema(): object {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' })
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createFirestoreClient } from '../support/firestore/index.ts'
+import type { FloorRequest, StartedFloor } from '../support/runner/floor.ts'
+import { seedFloorData } from '../support/seed/index.ts'
+import { applyFirestoreOverlay } from './apply-firestore-overlay.ts'
+import { startFirestoreEmulator, type StartedFirestore } from './firestore/index.ts'
+import { applyKubeOverlay, FLOOR_KUBE_FIXTURE_DIR, KubeApiEmulator, loadKubeObjects, writeKubeconfig } from './kube-api/index.ts'
+import { startOpsServices, type StartedOpsServices } from './ops/index.ts'
+import { loadScenario } from './scenarios/load-scenarios.ts'
+
+const ALPACA_WORKER_SETUP = fileURLToPath(new URL('./alpaca/worker-setup.ts', import.meta.url))
+
+/**
+ * Starts the embedded trading floor: the ops stand-ins, the Firestore emulator (probed) and the Kubernetes API
+ * stand-in in parallel, seeds Firestore, and applies the scenario's overlays. Whatever started is stopped again
+ * if anything fails, and on `stop()`.
+ */
+export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
+  const scenario = request.scenario ? loadScenario(request.scenario) : null
+  const now = new Date()
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-floor-'))
+  const startupMs: Record<string, number> = {}
+  const notes: string[] = []
+  const stops: (() => Promise<void>)[] = [async () => rmSync(scratch, { recursive: true, force: true })]
+  const timed = async <T>(name: string, start: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    const value = await start()
+    startupMs[name] = Math.round(performance.now() - started)
+    return value
+  }
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined)
+  }
+
+  try {
+    const [ops, firestore, objects] = await Promise.all([
+      timed('ops', () => startOpsServices({ services: scenario?.ops ?? {} })).then(track<StartedOpsServices>(stops)),
+      scenario?.firestore?.down
+        ? Promise.resolve(null)
+        : timed('firestore', () => startFirestoreEmulator({ projectId: request.firestoreProject })).then(track<StartedFirestore>(stops)),
+      loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now }).then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now })),
+    ])
+
+    const kubeconfigPath = scenario?.kubeApi?.down
+      ? await writeKubeconfig({ server: `http://127.0.0.1:${await closedPort()}`, path: path.join(scratch, 'kubeconfig') })
+      : (
+          await timed('kube-api', () =>
+            new KubeApiEmulator()
+              .withObjects(objects)
+              .withServiceProxy(
+                Object.fromEntries(Object.entries(ops.urls).map(([name, url]) => [`${request.namespace}/${name}:80`, url])),
+              )
+              .withForbidden(scenario?.kubeApi?.forbidden ?? [])
+              .withLatencyMs(scenario?.kubeApi?.latencyMs ?? 0)
+              .start(),
+          ).then(track(stops))
+        ).kubeconfigPath
+
+    let firestoreHost = `127.0.0.1:${await closedPort()}`
+    if (firestore) {
+      firestoreHost = firestore.host
+      notes.push(`Firestore emulator: ${firestore.backend} (${firestore.probes.map((probe) => `${probe.name}: ${probe.outcome}${probe.reason ? ` — ${probe.reason}` : ''}`).join('; ')})`)
+      await timed('seed', () => seed(firestore, request, scenario?.firestore, now))
+    } else {
+      notes.push('Firestore emulator: down (scenario)')
+    }
+    if (scenario) notes.push(`scenario ${scenario.name}: ${scenario.description}`)
+
+    return {
+      kubeconfigPath,
+      firestoreEmulatorHost: firestoreHost,
+      firestoreBackend: firestore?.backend ?? 'down',
+      startupMs,
+      notes,
+      workerSetupFiles: [ALPACA_WORKER_SETUP],
+      stop: stopAll,
+    }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}
+
+async function seed(
+  emulator: StartedFirestore,
+  request: FloorRequest,
+  overlay: NonNullable<ReturnType<typeof loadScenario>['firestore']> | undefined,
+  now: Date,
+): Promise<void> {
+  const client = createFirestoreClient({ projectId: request.firestoreProject, emulatorHost: emulator.host })
+  try {
+    const shifted = new Date(now.getTime() + (overlay?.seed?.shiftMinutes ?? 0) * 60_000)
+    await seedFloorData(client.firestore, {
+      tenantId: request.tenantId,
+      now: shifted,
+      ...(overlay?.seed?.trades !== undefined ? { trades: overlay.seed.trades } : {}),
+      ...(overlay?.seed?.goldenSweeps !== undefined ? { goldenSweeps: overlay.seed.goldenSweeps } : {}),
+    })
+    if (overlay) await applyFirestoreOverlay(client.firestore, overlay, { tenantId: request.tenantId, now })
+  } finally {
+    await client.close()
+  }
+}
+
+function track<T extends { stop(): Promise<void> }>(stops: (() => Promise<void>)[]): (started: T) => T {
+  return (started) => {
+    stops.push(() => started.stop())
+    return started
+  }
+}
+
+/** A loopback port nothing listens on: what a down API server or emulator looks like to a client. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}

@@ -1,0 +1,38 @@
+/**
+ * Gate `metrics` — runbook §0 "Metrics populate" and §4A: for each critical service `/ops/status` answers 200
+ * and `/metrics` answers 200 with a sample of every required metric, read through the API server's service proxy.
+ */
+import { describe, expect } from 'vitest'
+import { getRunContext, it, judgeMetricContract, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
+
+const { criticalServices } = getRunContext()
+
+describe('Gate 5 — metrics populate', () => {
+  for (const service of criticalServices.filter((candidate) => candidate.reads.includes('ops-status'))) {
+    it(`${service.name} /ops/status answers 200 with the OpsStatus contract`, { meta: { check: `${service.name}.ops-status` } }, async ({ kube, evidence }) => {
+      const response = await observeEndpoint(kube, evidence, service, '/ops/status')
+      expect(response.status, `${service.name} /ops/status HTTP status`).toBe(200)
+      const judgement = judgeOpsStatus(response.body, response.contentType)
+      evidence.values({ shape: judgement.shape, summary: judgement.reason })
+      expect(judgement.shape, `${service.name} /ops/status: ${judgement.reason}`).not.toBe('invalid')
+    })
+  }
+
+  for (const service of criticalServices.filter((candidate) => candidate.reads.includes('metrics'))) {
+    it(`${service.name} /metrics answers 200 with Prometheus text`, { meta: { check: `${service.name}.metrics-200` } }, async ({ kube, evidence }) => {
+      const response = await observeEndpoint(kube, evidence, service, '/metrics')
+      expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
+      const judgement = judgeMetricContract(response.body)
+      expect(judgement.parsed ? null : judgement.reason, `${service.name} /metrics does not parse as exposition format`).toBeNull()
+    })
+
+    it(`${service.name} /metrics has a sample of each required metric`, { meta: { check: `${service.name}.required-metrics` } }, async ({ kube, evidence }) => {
+      const response = await observeEndpoint(kube, evidence, service, '/metrics')
+      expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
+      const judgement = judgeMetricContract(response.body, REQUIRED_METRICS)
+      if (!judgement.parsed) expect.fail(`${service.name} /metrics does not parse: ${judgement.reason}`)
+      evidence.values({ required: judgement.values })
+      expect(judgement.missing, `${service.name} /metrics lacks a sample of`).toEqual([])
+    })
+  }
+})

@@ -1,0 +1,16 @@
+/** firebase-admin Firestore for gates: a named app per client, and reads that time out into could-not-check. */
+
+// The client
+export { createFirestoreClient } from './create-firestore-client.ts'
+export type { FirestoreClient, FirestoreClientOptions } from './create-firestore-client.ts'
+export { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
+
+// Bounded reads
+export { readFirestore } from './read-firestore.ts'
+export type { ReadOptions } from './read-firestore.ts'
+export { readDocument } from './read-document.ts'
+export { readQuery } from './read-query.ts'
+export { countQuery } from './count-query.ts'
+export type { CountOptions } from './count-query.ts'
+export { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'
+export type { FirestoreFailure } from './firestore-failure.ts'

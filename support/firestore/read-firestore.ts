@@ -1,0 +1,55 @@
+import type { Firestore } from 'firebase-admin/firestore'
+import { CouldNotCheckError, isCouldNotCheck } from '../errors.ts'
+import { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
+import { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'
+import { describeFirestoreTarget, getFirestoreTarget, trackRead } from './internal/firestore-targets.ts'
+
+/** Options of every bounded Firestore read. */
+export interface ReadOptions {
+  /**
+   * How long the read may take before it becomes a `CouldNotCheckError` (DEADLINE_EXCEEDED).
+   * @default 5000
+   */
+  timeoutMs?: number
+}
+
+/**
+ * Runs one Firestore read against `path` with a deadline. A timeout, a connection failure or a Firestore status
+ * (UNAVAILABLE, DEADLINE_EXCEEDED, PERMISSION_DENIED, UNAUTHENTICATED, …) becomes a `CouldNotCheckError` naming
+ * the path, the target, the code and what to do next; any other error is rethrown as is.
+ * @note On timeout the underlying RPC is not cancelled (firebase-admin has no per-call cancel); the SDK keeps
+ * retrying it for a few seconds, and `close()` waits for it at most `closeGraceMs`.
+ */
+export async function readFirestore<T>(
+  firestore: Firestore,
+  path: string,
+  read: () => Promise<T>,
+  options: ReadOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? FIRESTORE_CLIENT_DEFAULTS.readTimeoutMs
+  const target = getFirestoreTarget(firestore)
+  const fail = (code: string, detail: string, cause: unknown): CouldNotCheckError =>
+    new CouldNotCheckError(
+      `Could not read Firestore "${path}" from ${describeFirestoreTarget(target)}: ${code} (${detail}). ${nextStepFor(code, target)}`,
+      { cause },
+    )
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(fail('DEADLINE_EXCEEDED', `no answer within ${timeoutMs} ms`, undefined)), timeoutMs)
+  })
+  const reading = Promise.resolve().then(read)
+  // @note after a timeout nobody awaits `reading`; its late rejection (e.g. "client has already been
+  // terminated" once the client is closed) must not become an unhandled rejection.
+  reading.catch(() => {})
+  trackRead(firestore, reading)
+  try {
+    return await Promise.race([reading, deadline])
+  } catch (error) {
+    if (isCouldNotCheck(error)) throw error
+    const failure = classifyFirestoreFailure(error)
+    if (!failure) throw error
+    throw fail(failure.code, failure.detail, error)
+  } finally {
+    clearTimeout(timer)
+  }
+}

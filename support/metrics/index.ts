@@ -1,0 +1,35 @@
+/**
+ * Prometheus text: a strict parser, a renderer, query helpers for gates, a promtool cross-check,
+ * and the AgentTrader ops contracts (`/ops/status`, `/heartbeat`, legacy `{status, service}`).
+ */
+
+// Model
+export { METRIC_TYPES } from './exposition.ts'
+export type { Exposition, MetricFamily, MetricType, Sample } from './exposition.ts'
+
+// Parsing and writing
+export { parseExposition } from './parse-exposition.ts'
+export { ExpositionParseError } from './exposition-parse-error.ts'
+export type { ExpositionParseProblem } from './exposition-parse-error.ts'
+export { renderExposition } from './render-exposition.ts'
+export type { RenderExpositionOptions } from './render-exposition.ts'
+export { formatPythonFloat } from './python-float.ts'
+
+// Queries for gates
+export { findSamples, hasSample, sampleValues } from './query-exposition.ts'
+
+// promtool
+export { checkWithPromtool, findPromtool, PROMTOOL_CANDIDATES } from './check-with-promtool.ts'
+export type { CheckWithPromtoolOptions, PromtoolVerdict } from './check-with-promtool.ts'
+
+// AgentTrader ops contracts
+export {
+  LegacyOpsStatusSchema,
+  MarketdataHeartbeatSchema,
+  OPS_REASON_CODES,
+  OPS_STATE_SUMMARIES,
+  OpsStatusSchema,
+  SERVICE_KINDS,
+  UtcSecondsSchema,
+} from './ops-status-schema.ts'
+export type { LegacyOpsStatus, MarketdataHeartbeat, OpsState, OpsStatus } from './ops-status-schema.ts'

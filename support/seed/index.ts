@@ -1,0 +1,15 @@
+/** Deterministic seeding of what the trading floor's UI reads: heatmap sectors, Whale Flow trades, the GEX overlay. */
+
+export { seedFloorData } from './seed-floor-data.ts'
+export type { FloorDataSummary, SeedFloorDataOptions } from './seed-floor-data.ts'
+export { seedWhaleTrades, resolveSeedOptions } from './seed-whale-trades.ts'
+export type { SeedWhaleTradesOptions, SeedWhaleTradesResult } from './seed-whale-trades.ts'
+export { seedSentimentSectors, pythonUtcIsoformat } from './seed-sentiment-sectors.ts'
+export type { SeedSentimentSectorsResult } from './seed-sentiment-sectors.ts'
+export { generateWhaleTrades, generateRegularTrade, generateGoldenSweep, WHALE_SYMBOLS, UNDERLYING_PRICES } from './generate-whale-trades.ts'
+export type { WhaleTradeDocument } from './generate-whale-trades.ts'
+export { writeInBatches } from './write-in-batches.ts'
+export type { BatchWriteResult } from './write-in-batches.ts'
+export { createPrng } from './create-prng.ts'
+export type { Prng } from './create-prng.ts'
+export { SEED_DEFAULTS, MAX_BATCH_WRITES } from './defaults.ts'
