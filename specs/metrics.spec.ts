@@ -23,7 +23,7 @@ describe('Gate 5 — metrics populate', () => {
       const response = await observeEndpoint(kube, evidence, service, '/metrics')
       expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
       const judgement = judgeMetricContract(response.body)
-      expect(judgement.parsed ? null : judgement.reason, `${service.name} /metrics does not parse as exposition format`).toBeNull()
+      expect(judgement.parsed, `${service.name} /metrics: ${judgement.parsed ? 'parsed' : judgement.reason}`).toBe(true)
     })
 
     it(`${service.name} /metrics has a sample of each required metric`, { meta: { check: `${service.name}.required-metrics` } }, async ({ kube, evidence }) => {

@@ -61,10 +61,11 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
   const server = kubeConfig.getCurrentCluster()?.server ?? ''
   const cache = new Map<string, Promise<unknown>>()
 
-  const read = <T>(what: string, call: () => Promise<T>): Promise<T> => {
+  const read = <T>(what: string, call: () => Promise<T>, deadline = true): Promise<T> => {
     const cached = cache.get(what)
     if (cached) return cached as Promise<T>
-    const pending = withDeadline(what, call(), timeoutMs)
+    // @note a proxied GET carries its own deadline and names the service, not the API server, when it expires.
+    const pending = deadline ? withDeadline(what, call(), timeoutMs) : call()
     cache.set(what, pending)
     return pending
   }
@@ -98,7 +99,7 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
         const base = server.replace(/\/+$/, '')
         const url = `${base}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${path}`
         return httpGet(url, { timeoutMs, maxBytes: options.maxBytes, requestOptions, label: `${service} ${path}` })
-      }),
+      }, false),
   }
 }
 

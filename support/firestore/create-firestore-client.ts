@@ -71,6 +71,9 @@ let appCount = 0
  * @note Why `applicationDefault()` even for the emulator: firebase-admin only builds Firestore from a service
  * account or application default credentials (any other credential is `invalid-credential`). The
  * ADC object is lazy and, on an insecure channel, never used, so no ADC needs to exist.
+ * @note Why `universeDomain`: google-gax's `createStub` always asks `GoogleAuth.getUniverseDomain()`, which, with
+ * no domain configured, resolves ADC and probes the GCE metadata server (169.254.169.254, a non-loopback
+ * address, and a `MetadataLookupWarning` off GCE). Naming the default domain skips that lookup.
  * @note The variable still wins: `@google-cloud/firestore` lets `process.env.FIRESTORE_EMULATOR_HOST`
  * override `settings({ host })`. So when it is set to anything but our target we refuse (a `UsageError`)
  * rather than silently read another database.
@@ -96,7 +99,7 @@ export function createFirestoreClient(options: FirestoreClientOptions): Firestor
     `openbell-firestore-${++appCount}-${randomUUID().slice(0, 8)}`,
   )
   const firestore = getFirestore(app)
-  if (emulatorHost !== null) firestore.settings({ host: emulatorHost, ssl: false })
+  if (emulatorHost !== null) firestore.settings({ host: emulatorHost, ssl: false, universeDomain: 'googleapis.com' })
   const target = { projectId: options.projectId, emulatorHost }
   rememberFirestoreTarget(firestore, target)
 

@@ -16,6 +16,21 @@ export interface GateDefinition {
  */
 export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze([
   {
+    id: 'session',
+    title: 'The session and what is being evaluated',
+    runbookRef: 'pre_market.md steps 0 and 6 (last-known-good capture)',
+  },
+  {
+    id: 'data-seeded',
+    title: 'Data seeded for the Sentiment Heatmap and Whale Flow',
+    runbookRef: 'market-open-runbook §0 "Data seeded", §2A, §2B',
+  },
+  {
+    id: 'paper-execution',
+    title: 'Paper-only execution posture',
+    runbookRef: 'market-open-runbook §0 "Paper execution posture works", §3; pre_market.md step 4a',
+  },
+  {
     id: 'kill-switch',
     title: 'Kill switch halts execution',
     runbookRef: 'market-open-runbook §5A; pre_market.md step 2',
@@ -29,6 +44,11 @@ export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze([
     id: 'marketdata-freshness',
     title: 'Market data is fresh',
     runbookRef: 'market-open-runbook §4B; pre_market.md step 3a',
+  },
+  {
+    id: 'cluster-health',
+    title: 'Cluster health: no crash loops, every workload ready',
+    runbookRef: 'pre_market.md steps 3b and 4b; readiness checks',
   },
 ])
 

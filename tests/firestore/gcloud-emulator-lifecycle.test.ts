@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import {
+  nodePlatform,
+  startFirestoreEmulator,
+  type FirestorePlatform,
+} from '../../emulators/firestore/index.ts'
+import { isProcessRunning } from '../../emulators/firestore/internal/process-group.ts'
+import { CouldNotCheckError } from '../../support/errors.ts'
+import { availableBackends } from './available-backends.ts'
+
+/** The real platform, recording the pid of every child it spawns. */
+function recordingPlatform(pids: number[]): FirestorePlatform {
+  return {
+    ...nodePlatform,
+    spawn: (command, args, options) => {
+      const child = nodePlatform.spawn(command, args, options)
+      if (child.pid !== undefined) pids.push(child.pid)
+      return child
+    },
+  }
+}
+
+describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulator lifecycle", () => {
+  it('answers while started and leaves no process behind after stop()', async () => {
+    const emulator = await startFirestoreEmulator({ strategies: ['gcloud'] })
+    expect(emulator.backend).toBe('gcloud')
+    expect(emulator.host).toMatch(/^127\.0\.0\.1:\d+$/)
+    const pid = emulator.pid!
+    expect(isProcessRunning(pid)).toBe(true)
+    const answer = await fetch(`http://${emulator.host}/`).then((response) => response.text())
+    expect(answer.trim()).toBe('Ok')
+
+    await emulator.stop()
+    await emulator.stop()
+
+    expect(isProcessRunning(pid)).toBe(false)
+  }, 60_000)
+
+  it('stops on `await using` too', async () => {
+    let pid: number | undefined
+    {
+      await using emulator = await startFirestoreEmulator({ strategies: ['gcloud'] })
+      pid = emulator.pid
+      expect(isProcessRunning(pid!)).toBe(true)
+    }
+    expect(isProcessRunning(pid!)).toBe(false)
+  }, 60_000)
+
+  it('kills what it started when readiness times out, and says so', async () => {
+    const pids: number[] = []
+    const error = await startFirestoreEmulator({
+      strategies: ['gcloud'],
+      startupTimeoutMs: 100,
+      platform: recordingPlatform(pids),
+    }).catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(CouldNotCheckError)
+    expect((error as Error).message).toMatch(
+      /^\[openbell\] no Firestore emulator could be started: gcloud failed: Google's Firestore emulator \(.+java .+\) did not answer GET http:\/\/127\.0\.0\.1:\d+\/ with "Ok" within 100 ms \(last answer: .+\); its last output was: .+\. Raise startupTimeoutMs, or run the command by hand to see why\./,
+    )
+    expect(pids).toHaveLength(1)
+    expect(isProcessRunning(pids[0]!)).toBe(false)
+  }, 60_000)
+})
