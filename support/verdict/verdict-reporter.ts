@@ -1,5 +1,5 @@
 import type { SerializedError } from 'vitest'
-import type { Reporter, TestModule, TestRunEndReason } from 'vitest/node'
+import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node'
 import type { CheckMeta, ObservedCheck } from './classify-check.ts'
 import type { ObservedModule } from './collect-gates.ts'
 import { gateIdOfSpec } from './gate-manifest.ts'
@@ -44,18 +44,19 @@ function observeModule(module: TestModule): ObservedModule {
     gateId: gateIdOfSpec(module.moduleId) ?? module.moduleId,
     errors: module.errors().map((error) => ({ message: `${error.name ?? 'Error'}: ${error.message}` })),
     durationMs: module.diagnostic().duration,
-    checks: [...module.children.allTests()].map((test) => {
-      const result = test.result()
-      const check: ObservedCheck & { durationMs: number } = {
-        title: test.name,
-        state: result.state,
-        mode: test.options.mode,
-        errors: (result.errors ?? []).map((error) => ({ name: error.name, message: error.message })),
-        note: result.state === 'skipped' ? result.note : undefined,
-        meta: test.meta() as CheckMeta,
-        durationMs: test.diagnostic()?.duration ?? 0,
-      }
-      return check
-    }),
+    checks: [...module.children.allTests()].map((test) => ({ ...observeTestCase(test), durationMs: test.diagnostic()?.duration ?? 0 })),
+  }
+}
+
+/** The plain view of one vitest test case that the verdict rules read. */
+export function observeTestCase(test: TestCase): ObservedCheck {
+  const result = test.result()
+  return {
+    title: test.name,
+    state: result.state,
+    mode: test.options.mode,
+    errors: (result.errors ?? []).map((error) => ({ name: error.name, message: error.message })),
+    note: result.state === 'skipped' ? result.note : undefined,
+    meta: test.meta() as CheckMeta,
   }
 }

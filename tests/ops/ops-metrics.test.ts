@@ -2,21 +2,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { OPS_SERVICE_NAMES, OpsServiceEmulator, startOpsServices } from '../../emulators/ops/index.ts'
 import { checkWithPromtool, findPromtool, hasSample, parseExposition, sampleValues } from '../../support/metrics/index.ts'
+import { REQUIRED_METRICS as REQUIRED } from '../../support/policies/metric-contract.ts'
 import { httpGet } from './http-get.ts'
 
 const PROMTOOL = findPromtool()
 const HEAD_BODY = readFileSync(new URL('../../fixtures/metrics/agenttrader-head.prom', import.meta.url), 'utf8')
-const REQUIRED = [
-  'agent_start_total',
-  'errors_total',
-  'heartbeat_age_seconds',
-  'marketdata_ticks_total',
-  'marketdata_stale_total',
-  'strategy_cycles_total',
-  'strategy_cycles_skipped_total',
-  'order_proposals_total',
-  'safety_halted_total',
-]
 const clock = (): Date => new Date('2026-01-14T14:00:00Z')
 
 describe('/metrics of the healthy stand-ins', () => {

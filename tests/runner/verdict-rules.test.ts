@@ -38,7 +38,7 @@ describe('the verdict is fail-closed', () => {
   })
 
   it('a gate of the manifest without a spec gives NO-GO with exit 3', async () => {
-    const run = await runFixture('missing-gate', { gates: ['kill-switch', 'metrics'] })
+    const run = await runFixture('all-pass', { gates: ['kill-switch', 'metrics'] })
     expect(run.exitCode).toBe(3)
     expect(run.report.gates.map((gate) => [gate.id, gate.status])).toEqual([['kill-switch', 'pass'], ['metrics', 'unverified']])
   })
