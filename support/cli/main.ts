@@ -4,6 +4,7 @@ import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { formatMessage, UsageError } from '../errors.ts'
 import type { StartFloor } from '../runner/floor.ts'
 import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
+import { installAbortHandlers } from './install-abort-handlers.ts'
 import { renderHelp } from './render-help.ts'
 
 /** A scenario as the CLI lists it. */
@@ -38,6 +39,7 @@ const defaultIo: CliIo = {
  * exit code. One top-level catch turns a usage error into one line and exit 2, and anything else into exit 3.
  */
 export async function start(argv: readonly string[], dependencies: CliDependencies, io: CliIo = defaultIo): Promise<ExitCode> {
+  const removeAbortHandlers = installAbortHandlers(io.stderr)
   try {
     const cli = parseCli(argv, io.env)
     if (cli.values.help) {
@@ -48,15 +50,15 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     if (config.env === 'cluster') validateClusterAccess(config, io.env)
     switch (config.command) {
       case 'scenarios':
-        return (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
+        return await (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
       case 'run':
-        return (await import('./commands/run.ts')).runCommand(config, dependencies, io)
+        return await (await import('./commands/run.ts')).runCommand(config, dependencies, io)
       case 'test':
-        return (await import('./commands/test.ts')).testCommand(config, dependencies, io)
+        return await (await import('./commands/test.ts')).testCommand(config, dependencies, io)
       case 'seed':
-        return (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
+        return await (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
       case 'halt':
-        return (await import('./commands/halt.ts')).haltCommand(config, io)
+        return await (await import('./commands/halt.ts')).haltCommand(config, io)
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -65,6 +67,8 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     }
     io.stderr(`${formatMessage(`crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)}\n`)
     return EXIT_CODES.unverified
+  } finally {
+    removeAbortHandlers()
   }
 }
 

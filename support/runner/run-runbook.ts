@@ -11,6 +11,7 @@ import { computeVerdict, type RunProblem } from '../verdict/compute-verdict.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
 import { createRunId } from './create-run-id.ts'
 import type { StartFloor, StartedFloor } from './floor.ts'
+import { registerActiveRun } from './active-runs.ts'
 import { describeKubeTarget } from './describe-kube-target.ts'
 import { runSpecs } from './run-specs.ts'
 
@@ -64,6 +65,16 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let floor: StartedFloor | null = null
   let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
   const context = createRunContext(config, runId, runDir)
+  let abortReason: string | null = null
+  // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
+  finish(null, ['the run did not complete: openbell stopped before reaching a verdict'])
+  const unregister = registerActiveRun({
+    abort: (reason) => {
+      abortReason = reason
+      finish(null)
+    },
+    stop: async () => floor?.stop(),
+  })
   try {
     if (config.env === 'emulators') {
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
@@ -97,12 +108,20 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     problems.push(...readViolations(context.violationsFile))
     return finish(null)
   } finally {
+    unregister()
     await floor?.stop().catch(() => undefined)
   }
 
-  function finish(kubeTarget: { server: string | null; context: string | null; version: string | null } | null): RunOutcome {
+  function finish(
+    kubeTarget: { server: string | null; context: string | null; version: string | null } | null,
+    reasons: string[] = [],
+  ): RunOutcome {
     const { gates, problems: gateProblems } = collectGates(manifest, observed?.modules ?? [], { selected: config.gateFilter })
-    const allProblems = [...problems, ...gateProblems]
+    const allProblems = [
+      ...problems,
+      ...[...reasons, ...(abortReason ? [abortReason] : [])].map((message) => ({ severity: 'unverified' as const, message })),
+      ...gateProblems,
+    ]
     const { verdict, exitCode } = computeVerdict(gates, allProblems)
     const checks = gates.flatMap((gate) => gate.checks)
     const report: ReadinessReport = {

@@ -1,0 +1,32 @@
+import { formatMessage } from '../errors.ts'
+import { abortActiveRuns } from '../runner/active-runs.ts'
+import { EXIT_CODES } from '../verdict/api.ts'
+
+/**
+ * Makes Ctrl-C, SIGTERM and a crash of the harness end a run the fail-closed way: the run's report is written as
+ * NO-GO with the reason, the emulator floor is stopped (no process or port left behind), and the process exits
+ * non-zero. Returns a function that removes the handlers.
+ */
+export function installAbortHandlers(stderr: (text: string) => void): () => void {
+  let ending = false
+  const end = (reason: string, exitCode: number) => {
+    if (ending) return
+    ending = true
+    stderr(`${formatMessage(reason)}\n`)
+    void abortActiveRuns(reason).finally(() => process.exit(exitCode))
+  }
+  const onSigint = () => end('interrupted (SIGINT): the run is NO-GO', 130)
+  const onSigterm = () => end('terminated (SIGTERM): the run is NO-GO', 143)
+  const onCrash = (error: unknown) =>
+    end(`openbell crashed: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODES.unverified)
+  process.on('SIGINT', onSigint)
+  process.on('SIGTERM', onSigterm)
+  process.on('uncaughtException', onCrash)
+  process.on('unhandledRejection', onCrash)
+  return () => {
+    process.off('SIGINT', onSigint)
+    process.off('SIGTERM', onSigterm)
+    process.off('uncaughtException', onCrash)
+    process.off('unhandledRejection', onCrash)
+  }
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { ReadinessReport } from '../../support/report/readiness-report.ts'
+import { isAlive, liveDescendants } from './process-tree.ts'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Starts `openbell run`, calls `act` once the first check has printed, and returns what was left behind. */
+async function runAndWatch(act: (child: ReturnType<typeof spawn>) => void) {
+  const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-leftovers-'))
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/openbell.js'), 'run', '--reports', reportsDir], { cwd: ROOT })
+  const seen = new Set<number>()
+  let stdout = ''
+  const watcher = setInterval(() => liveDescendants(child.pid ?? -1).forEach((pid) => seen.add(pid)), 100)
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (/^\s+[✓✗?] /m.test(stdout) && !child.killed) act(child)
+  })
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  clearInterval(watcher)
+  const report = JSON.parse(readFileSync(path.join(reportsDir, 'latest', 'readiness_report.json'), 'utf8')) as ReadinessReport
+  // @note give the kernel a moment to reap what the process group kill ended.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  return { exitCode, report, spawned: [...seen], leftovers: [...seen].filter(isAlive) }
+}
+
+describe('the emulator floor leaves nothing behind', () => {
+  it('after a complete run', async () => {
+    const run = await runAndWatch(() => undefined)
+    expect(run.spawned.length, 'the run started child processes (vitest workers, the Firestore emulator)').toBeGreaterThan(0)
+    expect(run.leftovers).toEqual([])
+  })
+
+  it('after Ctrl-C, with a NO-GO report that says so', async () => {
+    const run = await runAndWatch((child) => child.kill('SIGINT'))
+    expect(run.exitCode).toBe(130)
+    expect(run.report.verdict).toBe('NO-GO')
+    expect(run.report.problems.map((problem) => problem.message)).toContain('interrupted (SIGINT): the run is NO-GO')
+    expect(run.leftovers).toEqual([])
+  })
+
+  it('after SIGTERM', async () => {
+    const run = await runAndWatch((child) => child.kill('SIGTERM'))
+    expect(run.exitCode).toBe(143)
+    expect(run.report.verdict).toBe('NO-GO')
+    expect(run.leftovers).toEqual([])
+  })
+})
