@@ -1,6 +1,11 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nodePlatform } from '../platform.ts'
 import { isGroupAlive, isProcessRunning as isAlive, spawnProcessGroup, type ProcessGroup } from './process-group.ts'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 describe('spawnProcessGroup', () => {
   let group: ProcessGroup | undefined
@@ -26,9 +31,27 @@ describe('spawnProcessGroup', () => {
       env: process.env,
     })
     while (!group.output().includes('ready')) await new Promise((resolve) => setTimeout(resolve, 10))
+    const started = Date.now()
     await group.kill(200)
+    expect(Date.now() - started, 'SIGTERM alone did not end it').toBeGreaterThanOrEqual(200)
     expect(isGroupAlive(group.pid)).toBe(false)
-    expect((await group.exited).signal).toBe('SIGKILL')
+  })
+
+  it('ends the command when the process that started it dies by SIGKILL (no exit hook runs)', async () => {
+    const script = [
+      "import { spawnProcessGroup } from './emulators/firestore/internal/process-group.ts'",
+      "import { nodePlatform } from './emulators/firestore/platform.ts'",
+      "const group = await spawnProcessGroup(nodePlatform.spawn, 'sleep', ['60'], { env: process.env })",
+      'console.log(group.pid)',
+      'setInterval(() => {}, 1000)',
+    ].join('\n')
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT })
+    const pgid = await new Promise<number>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))))
+    expect(isGroupAlive(pgid)).toBe(true)
+    parent.kill('SIGKILL')
+    const deadline = Date.now() + 5_000
+    while (isGroupAlive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(isGroupAlive(pgid)).toBe(false)
   })
 
   it('rejects when the command does not exist', async () => {

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { SpawnFunction } from '../types.ts'
 
 /** How a process ended. */
@@ -20,6 +21,19 @@ export interface ProcessGroup {
 }
 
 const OUTPUT_LIMIT = 64 * 1024
+
+/** Runs "$@" and ends it when its stdin (a pipe from openbell) closes; exits with the command's status. */
+const PARENT_DEATH_WATCHDOG = [
+  'exec 3<&0',
+  '"$@" </dev/null &',
+  'child=$!',
+  '{ while read -r _ <&3; do :; done; kill -TERM "$child" 2>/dev/null; } &',
+  'reader=$!',
+  'wait "$child"',
+  'status=$?',
+  'kill "$reader" 2>/dev/null',
+  'exit "$status"',
+].join('\n')
 /** Process groups still running; killed if this process exits without stopping them. */
 const liveGroups = new Set<number>()
 let exitHookInstalled = false
@@ -106,7 +120,20 @@ export async function spawnProcessGroup(
   args: readonly string[],
   options: { readonly env: NodeJS.ProcessEnv },
 ): Promise<ProcessGroup> {
-  const child = spawn(command, args, { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  // @note on POSIX the command runs under a small shell watchdog that holds a pipe from this process: when this
+  // process dies, even by SIGKILL (which no exit hook sees), the pipe reaches EOF and the watchdog ends the command.
+  const watched = process.platform !== 'win32'
+  // @note the watchdog shell would start even when the command does not exist; fail the way spawn does instead.
+  if (watched && !isExecutable(command, options.env)) {
+    throw Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT', path: command })
+  }
+  const child = watched
+    ? spawn('/bin/sh', ['-c', PARENT_DEATH_WATCHDOG, 'openbell-watchdog', command, ...args], {
+        env: options.env,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+    : spawn(command, args, { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const exited = new Promise<ProcessExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }))
   })
@@ -126,7 +153,7 @@ export async function spawnProcessGroup(
   child.stderr?.setEncoding('utf8').on('data', append)
   // @note unref: a forgotten emulator must not keep the test process alive; the exit hook then kills it.
   child.unref()
-  for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
 
   return {
     pid,
@@ -140,4 +167,17 @@ export async function spawnProcessGroup(
       liveGroups.delete(pid)
     },
   }
+}
+
+/** Whether `command` (a path, or a name looked up in PATH) is an executable file. */
+function isExecutable(command: string, env: NodeJS.ProcessEnv): boolean {
+  const candidates = command.includes('/') ? [command] : (env.PATH ?? '').split(':').map((dir) => path.join(dir, command))
+  return candidates.some((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
 }
