@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { MATRIX_CONCURRENCY } from './tests/scenarios/matrix-concurrency.ts'
 
 /**
  * The harness's own tests: unit tests beside their code and integration tests under `tests/`.
@@ -12,5 +13,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     // @note the integration tests start servers and child processes; two cores are all we have.
     maxWorkers: 2,
+    // @note only the scenario matrix runs tests concurrently: this is how many openbell runs it starts at once.
+    maxConcurrency: MATRIX_CONCURRENCY,
+    // @note every test worker refuses the live broker host, and the run fails if a test tried it by accident.
+    globalSetup: ['tests/setup/count-live-host-requests.global.ts'],
+    setupFiles: ['tests/setup/install-live-host-guard.ts'],
   },
 })

@@ -8,18 +8,42 @@ import type { FloorRequest, StartedFloor } from '../support/runner/floor.ts'
 import { seedFloorData } from '../support/seed/index.ts'
 import { applyFirestoreOverlay } from './apply-firestore-overlay.ts'
 import { startFirestoreEmulator, type StartedFirestore } from './firestore/index.ts'
-import { applyKubeOverlay, FLOOR_KUBE_FIXTURE_DIR, KubeApiEmulator, loadKubeObjects, writeKubeconfig } from './kube-api/index.ts'
+import { scheduleFirestoreKill } from './firestore/schedule-firestore-kill.ts'
+import { generateLargeFloor, type KubeFloorSize } from './kube-api/generate-large-floor.ts'
+import {
+  applyKubeOverlay,
+  FLOOR_KUBE_FIXTURE_DIR,
+  KUBE_API_EMULATOR_DEFAULTS,
+  KubeApiEmulator,
+  loadKubeObjects,
+  writeKubeconfig,
+} from './kube-api/index.ts'
 import { startOpsServices, type StartedOpsServices } from './ops/index.ts'
 import { loadScenario } from './scenarios/load-scenarios.ts'
 
 const ALPACA_WORKER_SETUP = fileURLToPath(new URL('./alpaca/worker-setup.ts', import.meta.url))
 
 /**
+ * The demo key pair every spec worker gets in emulator mode, so the optional paper-account check runs against the
+ * Alpaca stand-in (which wants both key headers). It also replaces any real pair in the operator's environment:
+ * nothing real is sent, even to the stand-in.
+ */
+export const EMULATOR_ALPACA_CREDENTIALS = Object.freeze({ APCA_API_KEY_ID: 'PKOPENBELLDEMO0000', APCA_API_SECRET_KEY: 'openbell-demo-secret' })
+
+/** A bigger floor than the fixture, for the benchmark (`bench/`): generated in memory, never committed as files. */
+export interface StartFloorOptions {
+  /** Namespace totals of Pods, Services and ConfigMaps, grown by cloning the fixture's own objects. @default the fixture as it is */
+  kube?: KubeFloorSize
+  /** Regular Whale Flow trades seeded for the tenant (a scenario's own `seed.trades` wins). @default 50 */
+  trades?: number
+}
+
+/**
  * Starts the embedded trading floor: the ops stand-ins, the Firestore emulator (probed) and the Kubernetes API
  * stand-in in parallel, seeds Firestore, and applies the scenario's overlays. Whatever started is stopped again
  * if anything fails, and on `stop()`.
  */
-export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
+export async function startFloor(request: FloorRequest, options: StartFloorOptions = {}): Promise<StartedFloor> {
   const scenario = request.scenario ? loadScenario(request.scenario) : null
   const now = new Date()
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-floor-'))
@@ -41,8 +65,16 @@ export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
       timed('ops', () => startOpsServices({ services: scenario?.ops ?? {} })).then(track<StartedOpsServices>(stops)),
       scenario?.firestore?.down
         ? Promise.resolve(null)
-        : timed('firestore', () => startFirestoreEmulator({ projectId: request.firestoreProject })).then(track<StartedFirestore>(stops)),
-      loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now }).then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now })),
+        : timed('firestore', () =>
+            startFirestoreEmulator({
+              projectId: request.firestoreProject,
+              // @note firebase-admin reads FIRESTORE_EMULATOR_HOST over anything we pass: when it is set, it is the only choice.
+              ...(process.env.FIRESTORE_EMULATOR_HOST ? { strategies: ['env'] as const } : {}),
+            }),
+          ).then(track<StartedFirestore>(stops)),
+      loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now })
+        .then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now }))
+        .then((loaded) => (options.kube ? generateLargeFloor(loaded, options.kube, request.namespace) : loaded)),
     ])
 
     const kubeconfigPath = scenario?.kubeApi?.down
@@ -56,6 +88,9 @@ export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
               )
               .withForbidden(scenario?.kubeApi?.forbidden ?? [])
               .withLatencyMs(scenario?.kubeApi?.latencyMs ?? 0)
+              .withToken(scenario?.kubeApi?.token ?? KUBE_API_EMULATOR_DEFAULTS.token)
+              .withStopAfterRequests(scenario?.kubeApi?.stopAfterRequests ?? null)
+              .withMutations(scenario?.kubeApi?.mutations ?? [])
               .start(),
           ).then(track(stops))
         ).kubeconfigPath
@@ -64,7 +99,9 @@ export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
     if (firestore) {
       firestoreHost = firestore.host
       notes.push(`Firestore emulator: ${firestore.backend} (${firestore.probes.map((probe) => `${probe.name}: ${probe.outcome}${probe.reason ? ` — ${probe.reason}` : ''}`).join('; ')})`)
-      await timed('seed', () => seed(firestore, request, scenario?.firestore, now))
+      await timed('seed', () => seed(firestore, request, scenario?.firestore, now, options.trades))
+      const killAfterMs = scenario?.firestore?.killAfterMs
+      if (killAfterMs !== undefined) stops.push(scheduleFirestoreKill(firestore, killAfterMs))
     } else {
       notes.push('Firestore emulator: down (scenario)')
     }
@@ -77,6 +114,7 @@ export async function startFloor(request: FloorRequest): Promise<StartedFloor> {
       startupMs,
       notes,
       workerSetupFiles: [ALPACA_WORKER_SETUP],
+      workerEnv: EMULATOR_ALPACA_CREDENTIALS,
       stop: stopAll,
     }
   } catch (error) {
@@ -90,6 +128,7 @@ async function seed(
   request: FloorRequest,
   overlay: NonNullable<ReturnType<typeof loadScenario>['firestore']> | undefined,
   now: Date,
+  trades: number | undefined,
 ): Promise<void> {
   const client = createFirestoreClient({ projectId: request.firestoreProject, emulatorHost: emulator.host })
   try {
@@ -97,7 +136,7 @@ async function seed(
     await seedFloorData(client.firestore, {
       tenantId: request.tenantId,
       now: shifted,
-      ...(overlay?.seed?.trades !== undefined ? { trades: overlay.seed.trades } : {}),
+      ...(overlay?.seed?.trades !== undefined ? { trades: overlay.seed.trades } : trades !== undefined ? { trades } : {}),
       ...(overlay?.seed?.goldenSweeps !== undefined ? { goldenSweeps: overlay.seed.goldenSweeps } : {}),
     })
     if (overlay) await applyFirestoreOverlay(client.firestore, overlay, { tenantId: request.tenantId, now })

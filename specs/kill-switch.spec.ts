@@ -1,9 +1,23 @@
 /**
  * Gate `kill-switch` — runbook §5A "Kubernetes kill switch (default: ON / halted)" and pre-market step 2.
- * Proves that execution is halted by the ConfigMap every agent reads, unless an operator authorized otherwise.
+ * Proves that execution is halted by the ConfigMap every agent reads, unless an operator authorized otherwise, that
+ * every agent takes its EXECUTION_HALTED from that ConfigMap, and that the services report the same kill switch.
  */
 import { describe, expect } from 'vitest'
-import { KILL_SWITCH, it, judgeKillSwitch } from '../support/index.ts'
+import {
+  CouldNotCheckError,
+  findKillSwitchWiring,
+  getRunContext,
+  it,
+  judgeKillSwitch,
+  judgeKillSwitchReport,
+  KILL_SWITCH,
+  observeEndpoint,
+  observeWorkloads,
+  skipAsOptional,
+} from '../support/index.ts'
+
+const { criticalServices } = getRunContext()
 
 describe('Gate 4 — the kill switch halts execution', () => {
   it(`ConfigMap ${KILL_SWITCH.configMap} exists in the namespace`, { meta: { check: 'configmap-present' } }, async ({ kube, evidence, run }) => {
@@ -15,8 +29,31 @@ describe('Gate 4 — the kill switch halts execution', () => {
   it(`${KILL_SWITCH.key} holds exactly "1" (or execution is authorized)`, { meta: { check: 'halted' } }, async ({ kube, evidence, run }) => {
     const configMap = await kube.readConfigMap(KILL_SWITCH.configMap)
     evidence.json('kill-switch-configmap', configMap ?? { notFound: `${run.namespace}/${KILL_SWITCH.configMap}` })
-    const judgement = judgeKillSwitch(configMap?.data?.[KILL_SWITCH.key], run.authorization)
-    evidence.values({ value: configMap?.data?.[KILL_SWITCH.key] ?? null, judgement: judgement.reason })
+    const judgement = judgeKillSwitch(configMap, run.authorization)
+    evidence.values({ value: configMap?.data?.[KILL_SWITCH.key] ?? null, authorization: run.authorization, judgement: judgement.reason })
     expect(judgement.ok, judgement.reason).toBe(true)
   })
+
+  it(`every agent takes ${KILL_SWITCH.key} from ConfigMap ${KILL_SWITCH.configMap}`, { meta: { check: 'agents-wired' } }, async ({ kube, evidence }) => {
+    const { workloads, configMaps } = await observeWorkloads(kube, evidence)
+    const gaps = findKillSwitchWiring(workloads, configMaps)
+    evidence.json('kill-switch-wiring-gaps', gaps)
+    expect(gaps, gaps.map((gap) => gap.message).join('; ')).toEqual([])
+  })
+
+  for (const service of criticalServices.filter((candidate) => candidate.reads.includes('ops-status'))) {
+    it(
+      `${service.name} reports the kill switch the ConfigMap holds`,
+      { meta: { check: `${service.name}.kill-switch-reported` } },
+      async ({ kube, evidence, task, skip }) => {
+        const configMap = await kube.readConfigMap(KILL_SWITCH.configMap)
+        const response = await observeEndpoint(kube, evidence, service, '/ops/status')
+        const judgement = judgeKillSwitchReport(service.name, configMap, response)
+        evidence.values({ outcome: judgement.outcome, reason: judgement.reason })
+        if (judgement.outcome === 'not-reported') skipAsOptional({ task, skip }, judgement.reason)
+        if (judgement.outcome === 'no-reference') throw new CouldNotCheckError(judgement.reason)
+        expect(judgement.outcome, judgement.reason).toBe('agrees')
+      },
+    )
+  }
 })

@@ -3,7 +3,7 @@
  * and `/metrics` answers 200 with a sample of every required metric, read through the API server's service proxy.
  */
 import { describe, expect } from 'vitest'
-import { getRunContext, it, judgeMetricContract, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
+import { getRunContext, it, judgeMetricContract, judgeMetricsContentType, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
 
 const { criticalServices } = getRunContext()
 
@@ -22,6 +22,8 @@ describe('Gate 5 — metrics populate', () => {
     it(`${service.name} /metrics answers 200 with Prometheus text`, { meta: { check: `${service.name}.metrics-200` } }, async ({ kube, evidence }) => {
       const response = await observeEndpoint(kube, evidence, service, '/metrics')
       expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
+      const contentType = judgeMetricsContentType(response.contentType)
+      expect(contentType.ok, `${service.name} /metrics: ${contentType.reason}`).toBe(true)
       const judgement = judgeMetricContract(response.body)
       expect(judgement.parsed, `${service.name} /metrics: ${judgement.parsed ? 'parsed' : judgement.reason}`).toBe(true)
     })

@@ -37,9 +37,46 @@ export {
 
 // Policies: metrics and freshness
 export { REQUIRED_METRICS, judgeMetricContract, type MetricContractJudgement } from './policies/metric-contract.ts'
+export { judgeMetricsContentType, PROMETHEUS_TEXT_TYPES } from './policies/metrics-content-type.ts'
 export { judgeOpsStatus, type OpsStatusJudgement } from './policies/ops-status-contract.ts'
 export { judgeFreshness, judgeHeartbeatAge, type FreshnessJudgement } from './policies/marketdata-freshness.ts'
 export { MarketdataHeartbeatSchema, OpsStatusSchema } from './metrics/index.ts'
+
+// Paper execution posture and the kill switch's wiring and reports (issue 4)
+export { skipAsOptional } from './runbook/skip-as-optional.ts'
+export { observeWorkloads, type WorkloadsObservation } from './runbook/observe-workloads.ts'
+export { listWorkloads } from './clients/list-workloads.ts'
+export { probeLiveBrokerRefusal } from './clients/probe-live-broker-refusal.ts'
+export { readPaperAccount } from './clients/read-paper-account.ts'
+export { judgePaperPosture, PAPER_POSTURE_ASPECTS, type PaperPostureAspect, type PaperPostureJudgement } from './policies/paper-posture.ts'
+export { judgeLiveBrokerRefusal, type LiveBrokerAttempt } from './policies/live-broker-refusal.ts'
+export { judgePaperAccount, type PaperAccountSnapshot } from './policies/paper-account.ts'
+export { judgeKillSwitchReport, type KillSwitchReportJudgement } from './policies/kill-switch-report.ts'
+
+// The session and cluster health (issue 4): calendar authorities, image pinning, cluster identity, health rules
+export { lookUpTargetSession, type CalendarAuthority, type TargetSessionLookup } from './calendar/index.ts'
+export { chooseCalendarAuthority } from './clients/choose-calendar-authority.ts'
+export { judgeWorkloadImages, type WorkloadImage } from './policies/workload-images.ts'
+export { judgeClusterIdentity } from './policies/cluster-identity.ts'
+export {
+  assessStability,
+  describeRollouts,
+  judgeContainerWaiting,
+  judgePodReadiness,
+  judgeStalenessBypass,
+  judgeWorkloadRollout,
+  summarizePod,
+} from './kube-health/index.ts'
+
+// Data seeded (issue 6): the Sentiment Heatmap and Whale Flow, read through bounded Firestore queries
+export type { FirestoreReader } from './clients/firestore-reader.ts'
+export { toPlainData, type ObservedDocument } from './firestore/index.ts'
+export { judgeSentimentSectors, type SentimentSectorsJudgement } from './policies/judge-sentiment-sectors.ts'
+export { judgeWhaleTrades, type WhaleTradesJudgement } from './policies/judge-whale-trades.ts'
+export { judgeTradeFreshness, type TradeFreshnessJudgement } from './policies/judge-trade-freshness.ts'
+export { judgeGoldenSweeps, type GoldenSweepsJudgement } from './policies/judge-golden-sweeps.ts'
+export { judgeSystemStatus, type SystemStatusJudgement } from './policies/judge-system-status.ts'
+export { judgeGexOverlay, type GexOverlayJudgement } from './policies/judge-gex-overlay.ts'
 
 // Errors
 export { CouldNotCheckError } from './errors.ts'

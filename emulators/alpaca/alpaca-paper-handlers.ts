@@ -1,7 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
+import { loadNyseCalendar, type MarketCalendar } from '../../support/calendar/index.ts'
 import { formatMessage } from '../../support/errors.ts'
 import { computeMarketClock } from './market-clock.ts'
-import { loadNyseCalendar, type MarketCalendar } from './nyse-calendar.ts'
 import { createPaperAccount, type PaperAccount } from './paper-account.ts'
 
 /** The origin the stand-in answers for; nothing else. */

@@ -14,11 +14,9 @@ export type { AlpacaPaperStandInOptions, ResolvedAlpacaPaperStandInOptions } fro
 export { createPaperAccount } from './paper-account.ts'
 export type { PaperAccount } from './paper-account.ts'
 
-// Calendar and clock
-export { NYSE_CALENDAR_FILE, createMarketCalendar, loadNyseCalendar } from './nyse-calendar.ts'
-export type { MarketCalendar, TradingSession } from './nyse-calendar.ts'
-export { NYSE_CALENDAR_SCHEMA } from './nyse-calendar-schema.ts'
-export type { NyseCalendarData } from './nyse-calendar-schema.ts'
+// Calendar and clock (the calendar itself lives in support/calendar, where the session gate reads it too)
+export { NYSE_CALENDAR_FILE, NYSE_CALENDAR_SCHEMA, createMarketCalendar, loadNyseCalendar } from '../../support/calendar/index.ts'
+export type { MarketCalendar, NyseCalendarData, TradingSession } from '../../support/calendar/index.ts'
+export { EXCHANGE_TIME_ZONE, easternDate, easternInstant, formatEastern } from '../../support/calendar/index.ts'
 export { computeMarketClock } from './market-clock.ts'
 export type { AlpacaClock } from './market-clock.ts'
-export { EXCHANGE_TIME_ZONE, easternDate, easternInstant, formatEastern } from './eastern-time.ts'

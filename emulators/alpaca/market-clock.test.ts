@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { loadNyseCalendar } from '../../support/calendar/index.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
 import { computeMarketClock } from './market-clock.ts'
-import { loadNyseCalendar } from './nyse-calendar.ts'
 
 const calendar = loadNyseCalendar()
 

@@ -1,5 +1,4 @@
-import { easternDate, formatEastern } from './eastern-time.ts'
-import type { MarketCalendar } from './nyse-calendar.ts'
+import { easternDate, formatEastern, type MarketCalendar } from '../../support/calendar/index.ts'
 
 /** The body of Alpaca's `GET /v2/clock`. */
 export interface AlpacaClock {

@@ -14,6 +14,10 @@ export type { KubeApiRequestRecord, StartedKubeApi } from './started-kube-api.ts
 export { writeKubeconfig } from './write-kubeconfig.ts'
 export type { WriteKubeconfigOptions } from './write-kubeconfig.ts'
 
+// Faults while a run is in progress, as data
+export { kubeMutationSchema } from './kube-mutation.ts'
+export type { KubeMutation } from './kube-mutation.ts'
+
 // Access control as data
 export { ALWAYS_FORBIDDEN, forbiddenRuleSchema } from './forbidden-rule.ts'
 export type { ForbiddenRule } from './forbidden-rule.ts'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { UsageError } from '../../support/errors.ts'
 import { forbiddenRuleSchema, type ForbiddenRule } from './forbidden-rule.ts'
+import { kubeMutationSchema, type KubeMutation } from './kube-mutation.ts'
 import type { KubeObject } from './kube-object.ts'
 
 /** How a {@link KubeApiEmulator} behaves; every field is data, so a scenario is a value, not an `if`. */
@@ -25,6 +26,10 @@ export interface KubeApiEmulatorOptions {
   serverVersion?: string
   /** The clock for defaulted `creationTimestamp`s. @default () => new Date() */
   now?: () => Date
+  /** After answering this many requests the stand-in goes away (listener closed, connections cut); `null` never. @default null */
+  stopAfterRequests?: number | null
+  /** Objects that change while a run is in progress, after they were read a number of times. @default [] */
+  mutations?: readonly KubeMutation[]
 }
 
 /** {@link KubeApiEmulatorOptions} after defaults: every field present. */
@@ -42,6 +47,8 @@ export const KUBE_API_EMULATOR_DEFAULTS: Readonly<ResolvedKubeApiEmulatorOptions
   namespace: 'trading-floor',
   serverVersion: 'v1.32.4',
   now: () => new Date(),
+  stopAfterRequests: null,
+  mutations: Object.freeze([]),
 })
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -61,6 +68,8 @@ const optionsSchema = z.object({
   context: z.string().min(1),
   namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label'),
   serverVersion: z.string().regex(/^v\d+\.\d+\.\d+/, 'must look like "v1.32.4"'),
+  stopAfterRequests: z.number().int().min(1).nullable(),
+  mutations: z.array(kubeMutationSchema),
 })
 
 /**

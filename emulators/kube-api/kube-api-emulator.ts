@@ -6,10 +6,12 @@ import { join } from 'node:path'
 import { ALWAYS_FORBIDDEN, type ForbiddenRule } from './forbidden-rule.ts'
 import { handleKubeRequest } from './internal/handle-kube-request.ts'
 import { KubeObjectStore } from './internal/kube-object-store.ts'
+import { createMidRunFaults } from './internal/mid-run-faults.ts'
 import type { KubeRequestContext } from './internal/kube-request-context.ts'
 import {
   resolveKubeApiEmulatorOptions, type KubeApiEmulatorOptions, type ResolvedKubeApiEmulatorOptions,
 } from './kube-api-emulator-options.ts'
+import type { KubeMutation } from './kube-mutation.ts'
 import type { KubeObject } from './kube-object.ts'
 import type { KubeApiRequestRecord, StartedKubeApi } from './started-kube-api.ts'
 import { writeKubeconfig } from './write-kubeconfig.ts'
@@ -51,6 +53,18 @@ export class KubeApiEmulator {
   /** Delays every answer, to emulate a slow API server. */
   withLatencyMs(latencyMs: number): this {
     this.#options.latencyMs = latencyMs
+    return this
+  }
+
+  /** Makes the stand-in go away (listener closed, connections cut) once it has answered this many requests. */
+  withStopAfterRequests(requests: number | null): this {
+    this.#options.stopAfterRequests = requests
+    return this
+  }
+
+  /** Adds objects that change while a run is in progress, each after it was read a number of times. */
+  withMutations(mutations: readonly KubeMutation[]): this {
+    this.#options.mutations = [...(this.#options.mutations ?? []), ...mutations]
     return this
   }
 
@@ -126,7 +140,13 @@ class RunningKubeApi implements StartedKubeApi {
       serverAddress: `127.0.0.1:${port}`,
       proxyAgent: this.#agent,
     }
+    const faults = createMidRunFaults(options, store, () => {
+      // @note an API server that went away: new connections are refused, open ones are cut.
+      this.#server.close()
+      this.#server.closeAllConnections()
+    })
     server.on('request', (req, res) => {
+      if (!faults.admit(req, res)) return
       const url = new URL(req.url ?? '/', 'http://kube-api.invalid')
       res.once('finish', () => {
         this.#requests.push({ method: req.method ?? 'GET', path: url.pathname, search: url.search, status: res.statusCode })

@@ -73,7 +73,7 @@ describe('resolveOpsServiceOptions', () => {
       lastTickAgeSeconds: 2,
       staleThresholdSeconds: 120,
       heartbeatTtlSeconds: 60,
-      killSwitch: false,
+      killSwitch: true,
       executionEnabled: false,
       agentMode: 'OBSERVE',
       gitSha: 'b6ea212',

@@ -31,7 +31,7 @@ export interface OpsServiceOptions {
   readonly staleThresholdSeconds?: number
   /** `heartbeat.ttl_seconds` (OPS_HEARTBEAT_TTL_S). @default 60 */
   readonly heartbeatTtlSeconds?: number
-  /** The kill switch (EXECUTION_HALTED). @default false */
+  /** The kill switch (EXECUTION_HALTED) as the service reads it; a healthy pre-open floor is halted. @default true */
   readonly killSwitch?: boolean
   /** EXECUTION_ENABLED; execution-engine is OFFLINE [EXECUTION_DISABLED] without it, as at HEAD. @default false */
   readonly executionEnabled?: boolean

@@ -27,7 +27,8 @@ function defaultsFor(name: OpsServiceName): ResolvedOpsServiceOptions {
     lastTickAgeSeconds: 2,
     staleThresholdSeconds: 120,
     heartbeatTtlSeconds: 60,
-    killSwitch: false,
+    // @note a healthy pre-open floor is halted: EXECUTION_HALTED="1" in the kill-switch ConfigMap, which the services report.
+    killSwitch: true,
     executionEnabled: false,
     agentMode: OPS_SERVICE_CATALOG[name].manifestAgentMode,
     gitSha: 'b6ea212',
@@ -39,7 +40,7 @@ function defaultsFor(name: OpsServiceName): ResolvedOpsServiceOptions {
   })
 }
 
-/** The healthy defaults of each stand-in: marketdata ticked 2 s ago, no kill switch, manifest agent modes. */
+/** The healthy defaults of each stand-in: marketdata ticked 2 s ago, kill switch engaged (halted), manifest agent modes. */
 export const DEFAULT_OPS_SERVICE_OPTIONS: Readonly<Record<OpsServiceName, ResolvedOpsServiceOptions>> = Object.freeze({
   'marketdata-mcp-server': defaultsFor('marketdata-mcp-server'),
   'strategy-engine': defaultsFor('strategy-engine'),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { GATE_IDS } from '../../support/verdict/api.ts'
 import { forbiddenRuleSchema } from '../kube-api/forbidden-rule.ts'
+import { kubeMutationSchema } from '../kube-api/kube-mutation.ts'
 import { kubeOverlaySchema } from '../kube-api/kube-overlay.ts'
 import { OpsOverlaySchema } from '../ops/ops-service-options.ts'
 
@@ -23,6 +24,8 @@ export const firestoreOverlaySchema = z.strictObject({
       shiftMinutes: z.number().int().optional(),
     })
     .optional(),
+  /** Mid-run: the emulator process is killed (SIGKILL) this many milliseconds after seeding; 0 = at once, before any gate reads. */
+  killAfterMs: z.number().int().nonnegative().optional(),
   /** Document paths removed after seeding. */
   delete: z.array(z.string().min(1)).optional(),
   /** Documents written after seeding (full overwrite). */
@@ -37,6 +40,12 @@ export const kubeApiOverlaySchema = z.strictObject({
   forbidden: z.array(forbiddenRuleSchema).optional(),
   /** Delay before every answer. */
   latencyMs: z.number().int().nonnegative().optional(),
+  /** The bearer token in the kubeconfig the floor writes (e.g. a canary value that must never reach a report). */
+  token: z.string().regex(/^\S+$/, 'must not contain blanks').optional(),
+  /** Mid-run: after answering this many requests the API server goes away (connections cut, then refused). */
+  stopAfterRequests: z.number().int().min(1).optional(),
+  /** Mid-run: objects that change after they were read a number of times (e.g. a ConfigMap edited between two reads). */
+  mutations: z.array(kubeMutationSchema).optional(),
 })
 
 /**
@@ -50,6 +59,17 @@ export const scenarioSchema = z.strictObject({
   expect: z
     .array(z.strictObject({ gate: z.enum(GATE_IDS), status: z.enum(['fail', 'unverified']) }))
     .min(1, 'a scenario must break at least one gate'),
+  /** Single checks that must end a certain way, with a phrase of their reason (e.g. two checks of a gate that a mid-run change splits). */
+  checks: z
+    .array(
+      z.strictObject({
+        gate: z.enum(GATE_IDS),
+        check: z.string().min(1),
+        status: z.enum(['pass', 'fail', 'unverified']),
+        reasonContains: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
   /** A phrase the reason of a non-passing check must contain (the broken object's name). */
   reasonContains: z.string().min(1).optional(),
   /** The session date the run is for, when the scenario is about the calendar. */

@@ -47,7 +47,9 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
       return EXIT_CODES.go
     }
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.listScenarios().map((s) => s.name) })
-    if (config.env === 'cluster') validateClusterAccess(config, io.env)
+    // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
+    // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
+    if (config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify') validateClusterAccess(config, io.env)
     switch (config.command) {
       case 'scenarios':
         return await (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
@@ -59,6 +61,10 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
         return await (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
       case 'halt':
         return await (await import('./commands/halt.ts')).haltCommand(config, io)
+      case 'plan':
+        return await (await import('./commands/plan.ts')).planCommand(config, io)
+      case 'verify':
+        return (await import('./commands/verify.ts')).verifyCommand(config, io)
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,6 +7,8 @@ const COMMAND_HELP: Record<(typeof COMMANDS)[number], string> = {
   seed: 'write the Sentiment Heatmap and Whale Flow seed data to Firestore, then read it back',
   halt: 'panic stop: set EXECUTION_HALTED to "1" in agenttrader-kill-switch, read it back, record who did it',
   scenarios: 'list the emulator scenarios and the gates each must fail',
+  plan: 'list the gates and checks a run with these flags would execute, without starting or contacting anything',
+  verify: 're-check a run folder: manifest.sha256, and the report agreeing with itself and with junit.xml',
 }
 
 /** The text of `openbell --help`, generated from the option table. */

@@ -16,6 +16,8 @@ import {
 } from '@kubernetes/client-node'
 import { CouldNotCheckError } from '../errors.ts'
 import { httpGet, type HttpObservation } from './http-get.ts'
+import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
+import { createObjectVersionTracker } from './track-object-versions.ts'
 
 /** Read-only access to one namespace of a cluster: the only Kubernetes client the gates use. */
 export interface KubeReader {
@@ -48,7 +50,8 @@ export interface KubeReaderOptions {
 
 /**
  * Creates the reader over a loaded kubeconfig. Every read is made once per reader and shared, so all checks
- * of a gate judge the same snapshot; a read that failed fails the same way for each of them.
+ * of a gate judge the same snapshot; a read that failed fails the same way for each of them. An object that two
+ * reads show at different versions (it changed in between) makes the later read fail as could-not-check.
  * Failures that are not a clean 404 become {@link CouldNotCheckError}s: the checks are then unverified.
  */
 export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOptions): KubeReader {
@@ -60,17 +63,19 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
   const version = kubeConfig.makeApiClient(VersionApi)
   const server = kubeConfig.getCurrentCluster()?.server ?? ''
   const cache = new Map<string, Promise<unknown>>()
+  const versions = createObjectVersionTracker()
 
-  const read = <T>(what: string, call: () => Promise<T>, deadline = true): Promise<T> => {
+  const read = <T>(what: string, call: () => Promise<T>, access: KubeRead | null, deadline = true): Promise<T> => {
     const cached = cache.get(what)
     if (cached) return cached as Promise<T>
     // @note a proxied GET carries its own deadline and names the service, not the API server, when it expires.
-    const pending = deadline ? withDeadline(what, call(), timeoutMs) : call()
+    // @note two reads of one reader (a get and a list) that show an object at two versions cannot both be judged.
+    const pending = (deadline ? withDeadline(what, call(), timeoutMs, access) : call()).then((value) => versions.note(what, value))
     cache.set(what, pending)
     return pending
   }
-  const list = <T>(resource: string, call: () => Promise<{ items: T[] }>) =>
-    read(`list ${resource} in namespace ${namespace}`, async () => (await call()).items)
+  const list = <T>(access: KubeRead, call: () => Promise<{ items: T[] }>) =>
+    read(`list ${access.resource} in namespace ${namespace}`, async () => checkListItems((await call()).items), access)
 
   return {
     identity: { server, context: kubeConfig.getCurrentContext() },
@@ -79,32 +84,40 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
         try {
           return await core.readNamespacedConfigMap({ name, namespace })
         } catch (error) {
-          if (error instanceof ApiException && error.code === 404) return null
+          // @note only the API server's own NotFound means "does not exist"; a 404 page from a proxy in front is could-not-check.
+          if (error instanceof ApiException && error.code === 404 && isNotFoundStatus(error.body)) return null
           throw error
         }
-      }),
-    listConfigMaps: () => list('configmaps', () => core.listNamespacedConfigMap({ namespace })),
-    listPods: () => list('pods', () => core.listNamespacedPod({ namespace })),
-    listDeployments: () => list('deployments', () => apps.listNamespacedDeployment({ namespace })),
-    listStatefulSets: () => list('statefulsets', () => apps.listNamespacedStatefulSet({ namespace })),
-    listJobs: () => list('jobs', () => batch.listNamespacedJob({ namespace })),
-    listCronJobs: () => list('cronjobs', () => batch.listNamespacedCronJob({ namespace })),
-    listServices: () => list('services', () => core.listNamespacedService({ namespace })),
-    listEvents: () => list('events', () => core.listNamespacedEvent({ namespace })),
-    serverVersion: () => read('get /version', async () => (await version.getCode()).gitVersion),
+      }, KUBE_READS.readConfigMap),
+    listConfigMaps: () => list(KUBE_READS.listConfigMaps, () => core.listNamespacedConfigMap({ namespace })),
+    listPods: () => list(KUBE_READS.listPods, () => core.listNamespacedPod({ namespace })),
+    listDeployments: () => list(KUBE_READS.listDeployments, () => apps.listNamespacedDeployment({ namespace })),
+    listStatefulSets: () => list(KUBE_READS.listStatefulSets, () => apps.listNamespacedStatefulSet({ namespace })),
+    listJobs: () => list(KUBE_READS.listJobs, () => batch.listNamespacedJob({ namespace })),
+    listCronJobs: () => list(KUBE_READS.listCronJobs, () => batch.listNamespacedCronJob({ namespace })),
+    listServices: () => list(KUBE_READS.listServices, () => core.listNamespacedService({ namespace })),
+    listEvents: () => list(KUBE_READS.listEvents, () => core.listNamespacedEvent({ namespace })),
+    serverVersion: () => read('get /version', async () => (await version.getCode()).gitVersion, null),
     proxyGet: (service, port, path) =>
       read(`proxy ${service}:${port}${path}`, async () => {
         const requestOptions = {}
         await kubeConfig.applyToHTTPSOptions(requestOptions)
         const base = server.replace(/\/+$/, '')
         const url = `${base}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${path}`
-        return httpGet(url, { timeoutMs, maxBytes: options.maxBytes, requestOptions, label: `${service} ${path}` })
-      }, false),
+        const observation = await httpGet(url, { timeoutMs, maxBytes: options.maxBytes, requestOptions, label: `${service} ${path}` })
+        // @note a 403 Status from the API server means openbell may not use the proxy: it could not look, the service did not answer.
+        if (observation.status === 403 && isForbiddenStatus(observation.body)) {
+          throw new CouldNotCheckError(
+            `proxy ${service}:${port}${path}: forbidden (403): ${parseStatus(observation.body)}. Grant openbell's identity this read: add ${kubeReadRule(KUBE_READS.proxyGet)} to the Role in ${READER_ROLE_FILE}`,
+          )
+        }
+        return observation
+      }, KUBE_READS.proxyGet, false),
   }
 }
 
 /** Turns a slow or failed API call into a CouldNotCheckError that names the call and the next step. */
-async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number): Promise<T> {
+async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number, access: KubeRead | null): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -116,22 +129,68 @@ async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number
     return await Promise.race([call, deadline])
   } catch (error) {
     if (error instanceof CouldNotCheckError) throw error
-    throw new CouldNotCheckError(`${what}: ${describeApiError(error)}`, { cause: error })
+    throw new CouldNotCheckError(`${what}: ${describeApiError(error, access)}`, { cause: error })
   } finally {
     clearTimeout(timer)
   }
 }
 
-function describeApiError(error: unknown): string {
+function describeApiError(error: unknown, access: KubeRead | null): string {
   if (error instanceof ApiException) {
     const status = parseStatus(error.body)
     if (error.code === 403) {
-      return `forbidden (403): ${status ?? 'the API server refused the read'}. Grant openbell's ServiceAccount this read (see deploy/rbac)`
+      const grant = access ? `add ${kubeReadRule(access)} to the Role in ${READER_ROLE_FILE}` : `see ${READER_ROLE_FILE}`
+      return `forbidden (403): ${status ?? 'the API server refused the read'}. Grant openbell's identity this read: ${grant}`
     }
-    return `the API server answered ${error.code}${status ? `: ${status}` : ''}`
+    const said = status ?? describeBody(error.body)
+    return `the API server answered ${error.code}${said ? `: ${said}` : ''}${NEXT_STEP[error.code] ?? ''}`
   }
   const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof SyntaxError || error instanceof ListShapeError) {
+    return `the API server answered with a body openbell cannot read (${message.split('\n')[0]}); check that the kube context points at a Kubernetes API server`
+  }
   return `cannot reach the API server (${message.split('\n')[0]}); check the kube context and that the API server is up`
+}
+
+/** What to do next after an odd status, appended to the message. */
+const NEXT_STEP: Readonly<Record<number, string>> = Object.freeze({
+  401: '; the credentials of the kube context were refused (expired?): renew them (e.g. `gcloud container clusters get-credentials`) and rerun',
+  429: '; the API server is throttling openbell: rerun in a minute',
+})
+
+/** A list whose items are not Kubernetes objects (a body that only looked like a list). */
+class ListShapeError extends Error {}
+
+/** The items of a list, if each is an object with a name; a list of anything else cannot be judged. */
+function checkListItems<T>(items: T[]): T[] {
+  if (!Array.isArray(items) || items.some((item) => typeof (item as { metadata?: { name?: unknown } })?.metadata?.name !== 'string')) {
+    throw new ListShapeError('its items are not Kubernetes objects with a name')
+  }
+  return items
+}
+
+/** The start of a body that is not a Status, quoted, for a message. */
+function describeBody(body: unknown): string | null {
+  const text = typeof body === 'string' ? body.trim() : ''
+  return text === '' ? null : JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)
+}
+
+function isNotFoundStatus(body: unknown): boolean {
+  try {
+    const parsed = typeof body === 'string' ? JSON.parse(body) : body
+    return parsed?.kind === 'Status' && parsed?.reason === 'NotFound'
+  } catch {
+    return false
+  }
+}
+
+function isForbiddenStatus(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body)
+    return parsed?.kind === 'Status' && parsed?.reason === 'Forbidden'
+  } catch {
+    return false
+  }
 }
 
 function parseStatus(body: unknown): string | null {

@@ -12,6 +12,8 @@ export const DEFAULTS = Object.freeze({
   emulatorTenantId: 'demo-tenant',
   /** Where run folders are written. @default 'reports' */
   reports: 'reports',
+  /** The waivers file read from the working folder when `--waivers` is not given and it exists. @default 'waivers.yaml' */
+  waiversFile: 'waivers.yaml',
   /** Market data older than this is stale (the agents' own `MARKETDATA_STALE_THRESHOLD_S`). @default 120 */
   staleThresholdSeconds: 120,
   /** The newest Whale Flow trade may be at most this old. @default 3600 */

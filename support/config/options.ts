@@ -18,12 +18,12 @@ export interface OptionSpec {
 }
 
 /** The commands of the `openbell` CLI. */
-export const COMMANDS = ['run', 'test', 'seed', 'halt', 'scenarios'] as const
+export const COMMANDS = ['run', 'test', 'seed', 'halt', 'scenarios', 'plan', 'verify'] as const
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number]
 
-const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test']
+const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test', 'plan']
 
 /**
  * Every flag of the CLI, in one typed table: the parser, the env fallback and `--help` all read it.
@@ -148,6 +148,14 @@ export const OPTIONS = {
     description: 'halt: who forces the kill switch (recorded in the audit trail)',
     defaultText: 'the OS user',
     commands: ['halt'],
+  },
+  waivers: {
+    envVar: 'OPENBELL_WAIVERS',
+    type: 'string',
+    valueName: 'FILE',
+    description: 'waivers for failing or unverified checks (YAML; see docs/decisions/waivers.md); a bad waiver is NO-GO',
+    defaultText: `${DEFAULTS.waiversFile} in the working folder, when present`,
+    commands: RUNBOOK_COMMANDS,
   },
   'test-name-pattern': {
     envVar: null,

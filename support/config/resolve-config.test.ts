@@ -57,6 +57,29 @@ describe('resolveConfig', () => {
     expect(() => resolve([`--namespace=${'x'.repeat(100)}`])).toThrow(`"${'x'.repeat(77)}..."`)
   })
 
+  it('reads waivers.yaml from the working folder only when it exists, and only for the runbook commands', () => {
+    const withFile = (argv: string[]) =>
+      resolveConfig(parseCli(argv, {}), { env: {}, cwd: '/work', fileExists: (file) => file === '/work/waivers.yaml' })
+    expect(withFile([]).waiversFile).toBe('/work/waivers.yaml')
+    expect(withFile(['plan']).waiversFile).toBe('/work/waivers.yaml')
+    expect(withFile(['halt']).waiversFile).toBeNull()
+    expect(resolve([]).waiversFile).toBeNull()
+  })
+
+  it('takes --waivers relative to the working folder, and rejects a file that does not exist', () => {
+    const config = resolveConfig(parseCli(['--waivers', 'ops/w.yaml'], {}), { env: {}, cwd: '/work', fileExists: () => true })
+    expect(config.waiversFile).toBe('/work/ops/w.yaml')
+    expect(() => resolveConfig(parseCli(['--waivers', 'nope.yaml'], {}), { env: {}, cwd: '/work', fileExists: () => false })).toThrow(
+      '[openbell] --waivers "nope.yaml" does not exist; name an existing YAML file or leave the flag out.',
+    )
+  })
+
+  it('reads the run folder of `openbell verify`, and wants exactly one', () => {
+    expect(resolve(['verify', 'reports/latest'])).toMatchObject({ runFolder: '/work/reports/latest', gateFilter: [] })
+    expect(() => resolve(['verify'])).toThrow('[openbell] verify takes exactly one run folder (got 0); e.g. `openbell verify reports/latest`.')
+    expect(() => resolve(['verify', 'a', 'b'])).toThrow('[openbell] verify takes exactly one run folder (got 2)')
+  })
+
   it('records gate filters', () => {
     expect(resolve(['kill-switch']).gateFilter).toEqual(['kill-switch'])
   })

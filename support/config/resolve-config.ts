@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
 import { UsageError } from '../errors.ts'
 import { ENVIRONMENTS, GATE_IDS, type Environment, type GateId } from '../verdict/api.ts'
+import { checkFirestoreEmulatorHost } from './check-firestore-emulator-host.ts'
 import { DEFAULTS } from './defaults.ts'
-import type { CommandName, OptionName } from './options.ts'
+import { OPTIONS, type CommandName, type OptionName } from './options.ts'
 import type { ParsedCli } from './parse-cli.ts'
 import {
   authorizationSchema,
@@ -14,6 +16,7 @@ import {
   secondsSchema,
   sessionDateSchema,
   tenantIdSchema,
+  testNamePatternSchema,
 } from './validators.ts'
 
 /** The configuration of one `openbell` invocation, every field decided. */
@@ -38,6 +41,10 @@ export interface ResolvedConfig {
   maxResponseBytes: number
   /** Gates named on the command line; empty means all. A filtered run is never GO. */
   gateFilter: GateId[]
+  /** Absolute path of the waivers file, or `null` for none (`--waivers`, else `waivers.yaml` in the cwd if present). */
+  waiversFile: string | null
+  /** `openbell verify`: the absolute path of the run folder to verify; `null` for the other commands. */
+  runFolder: string | null
   testNamePattern: string | null
   seed: { trades: number; goldenSweeps: number; seed: number; allowWriteProject: string | null }
   operator: string | null
@@ -51,6 +58,8 @@ export interface ResolveConfigOptions {
   cwd?: string
   /** Scenario names the emulators know; `--scenario` must be one of them. @default [] */
   knownScenarios?: readonly string[]
+  /** Whether a file exists (the default waivers file is read only when present). @default fs.existsSync */
+  fileExists?: (file: string) => boolean
 }
 
 /**
@@ -76,6 +85,8 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
   }
   const env = envValue as Environment
   const emulators = env === 'emulators'
+  // @note before anything connects: firebase-admin would send every Firestore read to this variable's host.
+  if (FIRESTORE_COMMANDS.includes(cli.command)) checkFirestoreEmulatorHost(processEnv.FIRESTORE_EMULATOR_HOST, env)
 
   const scenario = read('scenario', nameSchema)
   if (scenario !== null) {
@@ -86,7 +97,8 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     }
   }
 
-  const gateFilter = cli.positionals.map((word) => {
+  const runFolder = cli.command === 'verify' ? readRunFolder(cli.positionals, cwd) : null
+  const gateFilter = (cli.command === 'verify' ? [] : cli.positionals).map((word) => {
     if (!(GATE_IDS as readonly string[]).includes(word)) {
       throw new UsageError(`${quote(word)} is not a gate id; expected one of: ${GATE_IDS.join(', ')}.`)
     }
@@ -94,6 +106,16 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
   })
 
   const reports = read('reports', nameSchema) ?? DEFAULTS.reports
+  const fileExists = options.fileExists ?? existsSync
+  // @note only the runbook commands read waivers; OPENBELL_WAIVERS left set in a shell must not break `openbell halt`.
+  const runbookCommand = (OPTIONS.waivers.commands as readonly string[]).includes(cli.command)
+  const waiversFlag = runbookCommand ? read('waivers', nameSchema) : null
+  const defaultWaivers = path.resolve(cwd, DEFAULTS.waiversFile)
+  if (waiversFlag !== null && !fileExists(path.resolve(cwd, waiversFlag))) {
+    throw new UsageError(`--waivers ${quote(waiversFlag)} does not exist; name an existing YAML file or leave the flag out.`)
+  }
+  const waiversFile =
+    waiversFlag !== null ? path.resolve(cwd, waiversFlag) : runbookCommand && fileExists(defaultWaivers) ? defaultWaivers : null
   const googleProject = processEnv.GOOGLE_CLOUD_PROJECT || processEnv.GCLOUD_PROJECT || null
 
   return {
@@ -114,7 +136,9 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     checkTimeoutMs: DEFAULTS.checkTimeoutMs,
     maxResponseBytes: DEFAULTS.maxResponseBytes,
     gateFilter,
-    testNamePattern: read('test-name-pattern', nameSchema),
+    waiversFile,
+    runFolder,
+    testNamePattern: read('test-name-pattern', testNamePatternSchema),
     seed: {
       trades: read('trades', countSchema) ?? 50,
       goldenSweeps: read('golden-sweeps', countSchema) ?? 5,
@@ -124,6 +148,17 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     operator: read('operator', nameSchema),
   }
 }
+
+/** `openbell verify FOLDER`: exactly one run folder. */
+function readRunFolder(positionals: readonly string[], cwd: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`verify takes exactly one run folder (got ${positionals.length}); e.g. \`openbell verify reports/latest\`.`)
+  }
+  return path.resolve(cwd, positionals[0] as string)
+}
+
+/** The commands that read or write Firestore. */
+const FIRESTORE_COMMANDS: readonly CommandName[] = ['run', 'test', 'seed']
 
 /** Quotes a user's value for a message, shortened and with control characters escaped. */
 function quote(value: string): string {

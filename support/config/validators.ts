@@ -1,5 +1,12 @@
 import { z } from 'zod'
 
+/**
+ * Unicode bidirectional controls: in a report they can make a line read differently from what it holds
+ * ("Trojan Source"), so no value a report echoes may carry one.
+ */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+const BIDI_MESSAGE = 'contains a Unicode bidirectional control character, which would make the report read differently from what it holds'
+
 /** A Kubernetes namespace name: a DNS-1123 label. */
 export const namespaceSchema = z
   .string()
@@ -18,6 +25,7 @@ export const tenantIdSchema = z
   .refine((id) => id !== '.' && id !== '..', 'is "." or "..", which Firestore does not allow as an id')
   .refine((id) => !/^__.*__$/.test(id), 'matches __.*__, which Firestore reserves')
   .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), 'contains a control character')
+  .refine((id) => !BIDI_CONTROL.test(id), BIDI_MESSAGE)
 
 /** A Google Cloud project id. */
 export const projectIdSchema = z
@@ -37,6 +45,8 @@ export const sessionDateSchema = z
 export const authorizationSchema = z
   .string()
   .max(500, 'is longer than 500 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'contains a control character')
+  .refine((text) => !BIDI_CONTROL.test(text), BIDI_MESSAGE)
   .refine(
     (text) => text.split('/').length >= 3 && text.split('/').every((part) => part.trim().length > 0),
     'must read "WHO/TICKET/REASON" with all three parts filled in',
@@ -62,3 +72,14 @@ export const nameSchema = z
   .min(1, 'is empty')
   .max(253, 'is longer than 253 characters')
   .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'contains a control character')
+  .refine((text) => !BIDI_CONTROL.test(text), BIDI_MESSAGE)
+
+/** A test-name filter (`-t`): a plain name that is also a valid regular expression, as vitest compiles it. */
+export const testNamePatternSchema = nameSchema.refine((text) => {
+  try {
+    new RegExp(text)
+    return true
+  } catch {
+    return false
+  }
+}, 'is not a valid regular expression')

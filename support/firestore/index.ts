@@ -14,3 +14,9 @@ export { countQuery } from './count-query.ts'
 export type { CountOptions } from './count-query.ts'
 export { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'
 export type { FirestoreFailure } from './firestore-failure.ts'
+
+// Observations, for policies and evidence
+export { observeDocument } from './observed-document.ts'
+export type { ObservedDocument } from './observed-document.ts'
+export { toPlainData } from './to-plain-data.ts'
+export { probeEmulatorHost } from './probe-emulator-host.ts'

@@ -1,36 +1,75 @@
 import { describe, expect, it } from 'vitest'
-import { judgeKillSwitch } from './kill-switch-value.ts'
+import { judgeKillSwitch, type KillSwitchConfigMap } from './kill-switch-value.ts'
+
+const AUTH = 'alice/OPS-1/demo'
+const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HALTED: value } })
 
 describe('judgeKillSwitch', () => {
   it.each([
-    { value: '1', authorization: null, ok: true, posture: 'halted' },
-    { value: '1', authorization: 'alice/OPS-1/demo', ok: true, posture: 'halted' },
-    { value: '0', authorization: 'alice/OPS-1/demo', ok: true, posture: 'authorized-to-execute' },
-    { value: 'false', authorization: 'alice/OPS-1/demo', ok: true, posture: 'authorized-to-execute' },
-    { value: '0', authorization: null, ok: false },
-    { value: 'off', authorization: null, ok: false },
-    { value: 'true', authorization: null, ok: false },
-    { value: 'true', authorization: 'alice/OPS-1/demo', ok: false },
-    { value: ' 1', authorization: null, ok: false },
-    { value: '1\n', authorization: null, ok: false },
-    { value: '', authorization: null, ok: false },
-    { value: undefined, authorization: null, ok: false },
-    { value: undefined, authorization: 'alice/OPS-1/demo', ok: false },
-  ])('EXECUTION_HALTED=$value with authorization $authorization → ok=$ok', ({ value, authorization, ok, posture }) => {
-    const judgement = judgeKillSwitch(value, authorization)
+    { case: '"1"', configMap: holding('1'), authorization: null, ok: true, posture: 'halted' },
+    { case: '"1", authorized anyway', configMap: holding('1'), authorization: AUTH, ok: true, posture: 'halted' },
+    { case: '"0", authorized', configMap: holding('0'), authorization: AUTH, ok: true, posture: 'authorized-to-execute' },
+    { case: '"false", authorized', configMap: holding('false'), authorization: AUTH, ok: true, posture: 'authorized-to-execute' },
+    { case: '"0"', configMap: holding('0'), authorization: null, ok: false },
+    { case: '"off"', configMap: holding('off'), authorization: null, ok: false },
+    { case: '"true"', configMap: holding('true'), authorization: null, ok: false },
+    { case: '"true", authorized', configMap: holding('true'), authorization: AUTH, ok: false },
+    { case: '" 1"', configMap: holding(' 1'), authorization: null, ok: false },
+    { case: '"1\\n"', configMap: holding('1\n'), authorization: null, ok: false },
+    { case: '""', configMap: holding(''), authorization: null, ok: false },
+    { case: 'key missing', configMap: { data: { OTHER: '1' } }, authorization: null, ok: false },
+    { case: 'no data at all', configMap: {}, authorization: null, ok: false },
+    { case: 'key missing, authorized', configMap: { data: {} }, authorization: AUTH, ok: false },
+    { case: 'ConfigMap missing', configMap: null, authorization: null, ok: false },
+    { case: 'ConfigMap missing, authorized', configMap: null, authorization: AUTH, ok: false },
+  ])('$case with authorization $authorization → ok=$ok', ({ configMap, authorization, ok, posture }) => {
+    const judgement = judgeKillSwitch(configMap, authorization)
     expect(judgement.ok).toBe(ok)
     if (judgement.ok) expect(judgement.posture).toBe(posture)
   })
 
-  it('names the value and the rule when the switch is ambiguous', () => {
-    expect(judgeKillSwitch('true', null).reason).toBe(
-      'EXECUTION_HALTED is "true", which is ambiguous; only exactly "1" means halted',
-    )
-  })
-
-  it('says why "0" without authorization is NO-GO', () => {
-    expect(judgeKillSwitch('0', null).reason).toBe(
-      'EXECUTION_HALTED is "0": execution is NOT halted and no --authorize-execution was given',
-    )
+  it.each([
+    {
+      case: 'halted',
+      configMap: holding('1'),
+      authorization: null,
+      reason: 'EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "1": execution halted',
+    },
+    {
+      case: 'authorized',
+      configMap: holding('0'),
+      authorization: AUTH,
+      reason: 'EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "0", authorized by "alice/OPS-1/demo"',
+    },
+    {
+      case: '"0" without authorization',
+      configMap: holding('0'),
+      authorization: null,
+      reason:
+        'EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "0": execution is NOT halted and no --authorize-execution was given; ' +
+        'run `openbell halt` or authorize the run',
+    },
+    {
+      case: 'ambiguous',
+      configMap: holding('true'),
+      authorization: null,
+      reason: 'EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "true", which is ambiguous; only exactly "1" means halted',
+    },
+    {
+      case: 'key missing',
+      configMap: { data: {} },
+      authorization: null,
+      reason: 'ConfigMap agenttrader-kill-switch has no key EXECUTION_HALTED; the agents would run un-halted. Set EXECUTION_HALTED: "1"',
+    },
+    {
+      case: 'ConfigMap missing',
+      configMap: null,
+      authorization: AUTH,
+      reason:
+        'ConfigMap agenttrader-kill-switch does not exist: nothing holds execution halted, and pods that reference it cannot start. ' +
+        'Recreate it with EXECUTION_HALTED: "1"',
+    },
+  ])('says why: $case', ({ configMap, authorization, reason }) => {
+    expect(judgeKillSwitch(configMap, authorization).reason).toBe(reason)
   })
 })

@@ -8,29 +8,44 @@ export const KILL_SWITCH = Object.freeze({
 /** How the AgentTrader agents read a flag (`backend/common/kill_switch.py`): these values, trimmed, any case. */
 export const FALSY_FLAG_VALUES = Object.freeze(['0', 'false', 'no', 'off'])
 
+/** The part of the kill-switch ConfigMap the judgement reads; `null` when the API server says it does not exist. */
+export type KillSwitchConfigMap = { data?: Readonly<Record<string, string>> | undefined } | null
+
 /** The judgement of the kill switch's value. */
 export type KillSwitchJudgement =
   | { ok: true; posture: 'halted' | 'authorized-to-execute'; reason: string }
   | { ok: false; reason: string }
 
 /**
- * Judges `EXECUTION_HALTED`, fail-closed: exactly `"1"` is halted. An explicit "not halted" value passes only
- * with an operator's authorization; anything else (missing, `"true"`, `" 1"`) is ambiguous, and ambiguity is NO-GO.
+ * Judges `EXECUTION_HALTED` in the kill-switch ConfigMap, fail-closed: exactly `"1"` is halted. An explicit
+ * "not halted" value passes only with an operator's authorization; anything else (`"true"`, `" 1"`) is ambiguous,
+ * a missing key or a missing ConfigMap leaves nothing holding execution halted, and each of those is NO-GO.
+ * @example judgeKillSwitch(await kube.readConfigMap(KILL_SWITCH.configMap), run.authorization)
  */
-export function judgeKillSwitch(value: string | undefined, authorization: string | null): KillSwitchJudgement {
-  if (value === undefined) {
-    return { ok: false, reason: `${KILL_SWITCH.configMap} has no key ${KILL_SWITCH.key}; the agents would run un-halted` }
+export function judgeKillSwitch(configMap: KillSwitchConfigMap, authorization: string | null): KillSwitchJudgement {
+  const where = `ConfigMap ${KILL_SWITCH.configMap}`
+  if (configMap === null) {
+    return {
+      ok: false,
+      reason:
+        `${where} does not exist: nothing holds execution halted, and pods that reference it cannot start. ` +
+        `Recreate it with ${KILL_SWITCH.key}: "1"`,
+    }
   }
-  if (value === KILL_SWITCH.halted) return { ok: true, posture: 'halted', reason: `${KILL_SWITCH.key} is "1": execution halted` }
-  const seen = JSON.stringify(value)
+  const value = configMap.data?.[KILL_SWITCH.key]
+  if (value === undefined) {
+    return { ok: false, reason: `${where} has no key ${KILL_SWITCH.key}; the agents would run un-halted. Set ${KILL_SWITCH.key}: "1"` }
+  }
+  const seen = `${KILL_SWITCH.key} in ${where} is ${JSON.stringify(value)}`
+  if (value === KILL_SWITCH.halted) return { ok: true, posture: 'halted', reason: `${seen}: execution halted` }
   if (FALSY_FLAG_VALUES.includes(value.trim().toLowerCase())) {
     if (authorization !== null) {
-      return { ok: true, posture: 'authorized-to-execute', reason: `${KILL_SWITCH.key} is ${seen}, authorized by "${authorization}"` }
+      return { ok: true, posture: 'authorized-to-execute', reason: `${seen}, authorized by "${authorization}"` }
     }
     return {
       ok: false,
-      reason: `${KILL_SWITCH.key} is ${seen}: execution is NOT halted and no --authorize-execution was given`,
+      reason: `${seen}: execution is NOT halted and no --authorize-execution was given; run \`openbell halt\` or authorize the run`,
     }
   }
-  return { ok: false, reason: `${KILL_SWITCH.key} is ${seen}, which is ambiguous; only exactly "1" means halted` }
+  return { ok: false, reason: `${seen}, which is ambiguous; only exactly "1" means halted` }
 }

@@ -1,5 +1,7 @@
-import type { CheckStatus, Environment, ExitCode, GateId, GateStatus, Verdict } from '../verdict/api.ts'
+import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import type { CheckStatus, Environment, ExitCode, GateId, GateStatus, Verdict, VerdictText } from '../verdict/api.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
+import type { Waiver } from '../waivers/waiver-schema.ts'
 
 /** One check in the report. */
 export interface CheckReport {
@@ -13,6 +15,13 @@ export interface CheckReport {
   evidence: string[]
   /** Structured values the check recorded (e.g. parsed metric values). */
   values?: Record<string, unknown>
+  /** Present when a waiver covered the check (`status: 'waived'`): what the check really was, and the waiver. */
+  waived?: { from: 'fail' | 'unverified'; ticket: string; owner: string; expires: string }
+}
+
+/** A waiver of the run, as validated; `applied` says whether it covered a non-passing check of this run. */
+export interface WaiverReport extends Waiver {
+  applied: boolean
 }
 
 /** One gate in the report. */
@@ -54,6 +63,8 @@ export interface ReadinessReport {
   schemaVersion: 1
   tool: 'openbell'
   verdict: Verdict
+  /** The verdict as people read it: `GO with waivers` when the GO leaned on a waiver. */
+  verdictText: VerdictText
   exitCode: ExitCode
   env: Environment
   runId: string
@@ -65,6 +76,13 @@ export interface ReadinessReport {
   filtered: boolean
   emulators: EmulatorReport | null
   problems: RunProblem[]
+  /** The waivers file read, if any. */
+  waiversFile: string | null
+  /** Every valid waiver of the run (invalid ones are problems). */
+  waivers: WaiverReport[]
+  /** What openbell asked the API server it may read before the checks ran; `null` when it did not ask. */
+  preflight: KubePreflightReport | null
   gates: GateReport[]
-  counts: { passed: number; failed: number; skipped: number }
+  /** Checks by status: `skipped` counts unverified and optional-not-run checks; `waived` counts waived ones. */
+  counts: { passed: number; failed: number; skipped: number; waived: number }
 }

@@ -1,11 +1,27 @@
+import type { RunComparison } from './compare-runs.ts'
 import type { ReadinessReport } from './readiness-report.ts'
 
-const STATUS_MARK = { pass: '✅ pass', fail: '❌ fail', unverified: '⚠️ unverified', 'optional-not-run': '➖ not run (optional)' } as const
+const STATUS_MARK = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  unverified: '⚠️ unverified',
+  'optional-not-run': '➖ not run (optional)',
+  waived: '🟡 waived',
+} as const
 
-/** Renders `readiness_report.md`: the verdict first, one row per gate, then the reason of every check that did not pass. */
-export function renderMarkdown(report: ReadinessReport): string {
+/** Options of {@link renderMarkdown}. */
+export interface RenderMarkdownOptions {
+  /** What changed since the previous run in the same reports folder; the section is left out when absent. */
+  comparison?: RunComparison | null
+}
+
+/**
+ * Renders `readiness_report.md`: the verdict first, one row per gate, the reason of every check that did not pass,
+ * the waivers, and what changed since the previous run.
+ */
+export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownOptions = {}): string {
   const lines: string[] = []
-  lines.push(`# openbell readiness: **${report.verdict}**`, '')
+  lines.push(`# openbell readiness: **${report.verdictText ?? report.verdict}**`, '')
   lines.push(`- run: \`${report.runId}\` (${report.env}), ${report.startedAt} → ${report.finishedAt}`)
   lines.push(`- exit code: ${report.exitCode}`)
   lines.push(`- namespace: \`${report.target.namespace}\`, kube context: \`${report.target.kubeContext ?? '-'}\`, server: \`${report.target.kubeServer ?? '-'}\` (${report.target.kubeServerVersion ?? 'version unknown'})`)
@@ -14,7 +30,8 @@ export function renderMarkdown(report: ReadinessReport): string {
   if (report.authorization) lines.push(`- **execution authorized by:** ${escapeCell(report.authorization)}`)
   if (report.emulators?.scenario) lines.push(`- scenario: \`${report.emulators.scenario}\``)
   if (report.filtered) lines.push('- **filtered run**: only some gates or checks ran, so this run can never be GO')
-  lines.push(`- checks: ${report.counts.passed} passed, ${report.counts.failed} failed, ${report.counts.skipped} not verified`, '')
+  const waived = report.counts.waived ? `, ${report.counts.waived} waived` : ''
+  lines.push(`- checks: ${report.counts.passed} passed, ${report.counts.failed} failed, ${report.counts.skipped} not verified${waived}`, '')
 
   lines.push('| Gate | Status | Checks | Runbook |', '| --- | --- | --- | --- |')
   for (const gate of report.gates) {
@@ -25,7 +42,7 @@ export function renderMarkdown(report: ReadinessReport): string {
   const findings = report.gates.flatMap((gate) => [
     ...(gate.reason ? [`- \`${gate.id}\`: ${escapeLine(gate.reason)}`] : []),
     ...gate.checks
-      .filter((check) => check.status !== 'pass')
+      .filter((check) => check.status !== 'pass' && check.status !== 'waived')
       .map((check) => `- \`${gate.id}/${check.id}\` ${STATUS_MARK[check.status]}: ${escapeLine(check.reason ?? '')}`),
   ])
   if (report.problems.length > 0 || findings.length > 0) {
@@ -33,13 +50,55 @@ export function renderMarkdown(report: ReadinessReport): string {
     for (const problem of report.problems) lines.push(`- run ${problem.severity}: ${escapeLine(problem.message)}`)
     lines.push(...findings)
   }
+  lines.push(...renderWaivers(report))
+  if (options.comparison) lines.push(...renderComparison(options.comparison))
   if (report.emulators) {
     lines.push('', '## Emulators', '')
     for (const [name, ms] of Object.entries(report.emulators.startupMs)) lines.push(`- ${name}: started in ${ms} ms`)
     for (const note of report.emulators.notes) lines.push(`- ${escapeLine(note)}`)
   }
-  lines.push('', 'Evidence: `evidence/`; integrity: `sha256sum -c manifest.sha256`.', '')
+  lines.push('', 'Evidence: `evidence/`; integrity: `sha256sum -c manifest.sha256` or `openbell verify <this folder>`.', '')
   return lines.join('\n')
+}
+
+function renderWaivers(report: ReadinessReport): string[] {
+  const waivedChecks = report.gates.flatMap((gate) =>
+    gate.checks
+      .filter((check) => check.status === 'waived')
+      .map((check) => `- \`${gate.id}/${check.id}\` ${STATUS_MARK.waived} (was ${check.waived?.from ?? 'not passing'}; ${escapeLine(check.waived?.ticket ?? '')}): ${escapeLine(check.reason ?? '')}`),
+  )
+  if ((report.waivers ?? []).length === 0 && waivedChecks.length === 0) return []
+  const lines = ['', '## Waivers', '', ...waivedChecks]
+  if (waivedChecks.length > 0) lines.push('')
+  lines.push('| Check | Owner | Ticket | Expires | Used | Reason |', '| --- | --- | --- | --- | --- | --- |')
+  for (const waiver of report.waivers ?? []) {
+    lines.push(`| \`${waiver.check}\` | ${escapeCell(waiver.owner)} | ${escapeCell(waiver.ticket)} | ${waiver.expires} | ${waiver.applied ? 'yes' : 'no (the check did not need it)'} | ${escapeCell(waiver.reason)} |`)
+  }
+  return lines
+}
+
+function renderComparison(comparison: RunComparison): string[] {
+  const lines = ['', `## Since the previous run (\`${comparison.previousRunId}\`)`, '']
+  for (const change of comparison.gateChanges) lines.push(`- gate \`${change.gate}\`: ${change.from} → ${change.to}`)
+  for (const entry of comparison.newWarningEvents) {
+    lines.push(`- \`${entry.gate}/${entry.check}\`: ${entry.events.length} new Warning event(s): ${escapeLine(entry.events.map(describeEvent).join('; '))}`)
+  }
+  for (const entry of comparison.moreWarningEvents) {
+    lines.push(`- \`${entry.gate}/${entry.check}\`: Warning events up from ${entry.from} to ${entry.to} (\`${entry.key}\`)`)
+  }
+  for (const stuck of comparison.stuckCounters) {
+    lines.push(`- \`${stuck.gate}/${stuck.check}\`: required counter \`${stuck.metric}\` did not move (${escapeLine(JSON.stringify(stuck.values))})`)
+  }
+  if (lines.length === 3) lines.push('- nothing changed: same gate statuses, no new Warning events, no required counter left unmoved')
+  return lines
+}
+
+function describeEvent(event: unknown): string {
+  if (typeof event !== 'object' || event === null) return String(event)
+  const { reason, message, object, involvedObject } = event as Record<string, unknown>
+  const target = typeof object === 'string' ? object : involvedObject && typeof involvedObject === 'object' ? (involvedObject as { name?: string }).name : undefined
+  const text = [target, reason, message].filter((part) => typeof part === 'string' && part.length > 0).join(' ')
+  return text || JSON.stringify(event).slice(0, 200)
 }
 
 function escapeCell(text: string): string {

@@ -1,5 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { compareRuns } from './compare-runs.ts'
+import { findPreviousReport } from './find-previous-report.ts'
 import type { ReadinessReport } from './readiness-report.ts'
 import { knownSecretValues, redactText, redactValue } from './redact.ts'
 import { renderMarkdown } from './render-markdown.ts'
@@ -13,7 +15,8 @@ export interface WrittenReports {
 }
 
 /**
- * Writes `readiness_report.json` and `.md` (secrets redacted, owner-only), then the manifest over the whole
+ * Writes `readiness_report.json` and `.md` (secrets redacted, owner-only; the Markdown says what changed since the
+ * previous run of the same environment in the same reports folder), then the manifest over the whole
  * run folder, points `<reports>/latest` at the run, and appends the Markdown to `$GITHUB_STEP_SUMMARY` when set.
  * The JUnit file and the evidence are already in the folder by then.
  */
@@ -25,7 +28,8 @@ export function writeRunReports(
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
   const json = path.join(runDir, 'readiness_report.json')
   const markdown = path.join(runDir, 'readiness_report.md')
-  const markdownText = redactText(renderMarkdown(report))
+  const previous = findPreviousReport(path.dirname(runDir), path.basename(runDir))
+  const markdownText = redactText(renderMarkdown(report, { comparison: previous ? compareRuns(previous, report) : null }))
   writeFileSync(json, `${JSON.stringify(redactValue(report), null, 2)}\n`, { mode: 0o600 })
   writeFileSync(markdown, markdownText, { mode: 0o600 })
   scrubSecrets(runDir)

@@ -1,4 +1,5 @@
 import { test as base } from 'vitest'
+import { createFirestoreReader, type FirestoreReader } from '../clients/firestore-reader.ts'
 import { createKubeReader, type KubeReader } from '../clients/kube-reader.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { createEvidence, type Evidence } from '../evidence/create-evidence.ts'
@@ -13,6 +14,8 @@ export interface RunbookFixtures {
   evidence: Evidence
   /** Read-only access to the trading floor's namespace, shared by the checks of a spec. */
   kube: KubeReader
+  /** Read-only, bounded access to the floor's Firestore data (project, emulator and tenant of the run), shared by the checks of a spec. */
+  firestore: FirestoreReader
 }
 
 /**
@@ -32,6 +35,22 @@ export const it = base.extend<RunbookFixtures>({
           maxBytes: run.maxResponseBytes,
         }),
       )
+    },
+    { scope: 'file' },
+  ],
+  firestore: [
+    async ({ run }, use) => {
+      const reader = createFirestoreReader({
+        projectId: run.firestoreProject,
+        emulatorHost: run.firestoreEmulatorHost,
+        tenantId: run.tenantId,
+        timeoutMs: run.requestTimeoutMs,
+      })
+      try {
+        await use(reader)
+      } finally {
+        await reader.close()
+      }
     },
     { scope: 'file' },
   ],

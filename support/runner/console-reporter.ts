@@ -1,17 +1,34 @@
 import type { Reporter, TestCase } from 'vitest/node'
+import { redactText } from '../report/redact.ts'
+import { UNWAIVABLE_GATES } from '../verdict/api.ts'
 import { classifyCheck } from '../verdict/classify-check.ts'
+import { slugify } from '../verdict/collect-gates.ts'
 import { observeTestCase } from '../verdict/verdict-reporter.ts'
 import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
 
-const MARK = { pass: '✓', fail: '✗', unverified: '?', 'optional-not-run': '-' } as const
+const MARK = { pass: '✓', fail: '✗', unverified: '?', 'optional-not-run': '-', waived: '~' } as const
 
-/** Prints one line per check as it ends: `✓ kill-switch  ConfigMap … exists`, with the reason when it did not pass. */
-export function createConsoleReporter(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Reporter {
+/**
+ * Prints one line per check as it ends: `✓ kill-switch  ConfigMap … exists`, with the reason when it did not pass.
+ * A failed or unverified check that a waiver covers prints as `~ … (waived; was fail)`.
+ */
+export function createConsoleReporter(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  waivedChecks: readonly string[] = [],
+): Reporter {
   return {
     onTestCaseResult(test: TestCase) {
-      const { status, reason } = classifyCheck(observeTestCase(test))
+      const observed = observeTestCase(test)
+      const { status, reason } = classifyCheck(observed)
       const gate = gateIdOfSpec(test.module.moduleId) ?? '?'
-      write(`  ${MARK[status]} ${gate.padEnd(21)} ${test.name}${reason ? `\n      ${reason}` : ''}`)
+      // @note the id as collectGates derives it (without its duplicate suffix), so a waiver matches what the report shows.
+      const key = `${gate}/${observed.meta.check ?? slugify(observed.title)}`
+      const waived =
+        (status === 'fail' || status === 'unverified') && waivedChecks.includes(key) && !(UNWAIVABLE_GATES as readonly string[]).includes(gate)
+      const mark = waived ? MARK.waived : MARK[status]
+      const why = reason ? `\n      ${waived ? `waived (was ${status}): ` : ''}${reason}` : ''
+      // @note a title or reason can quote a secret value (the canary test names one): the console is a report too.
+      write(redactText(`  ${mark} ${gate.padEnd(21)} ${test.name}${why}`))
     },
   }
 }

@@ -17,6 +17,8 @@ export interface StartedFloor {
   notes: string[]
   /** Modules every spec worker must load first (e.g. the Alpaca paper API handlers). */
   workerSetupFiles: string[]
+  /** Environment variables every spec worker gets, over the process's own (e.g. the Alpaca stand-in's demo key pair). @default {} */
+  workerEnv?: Readonly<Record<string, string>>
   /** Stops every stand-in and removes its temporary files. */
   stop(): Promise<void>
 }

@@ -6,13 +6,16 @@ import { readViolationsFrom } from '../network/index.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
 import type { CriticalService, RunContext } from '../runbook/run-context.ts'
-import { collectGates } from '../verdict/collect-gates.ts'
-import { computeVerdict, type RunProblem } from '../verdict/compute-verdict.ts'
+import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import type { RunProblem } from '../verdict/compute-verdict.ts'
+import { decideRun } from '../verdict/decide-run.ts'
+import { loadWaivers } from '../waivers/load-waivers.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
 import { createRunId } from './create-run-id.ts'
 import type { StartFloor, StartedFloor } from './floor.ts'
 import { registerActiveRun } from './active-runs.ts'
 import { describeKubeTarget } from './describe-kube-target.ts'
+import { runPreflight } from './run-preflight.ts'
 import { runSpecs } from './run-specs.ts'
 
 /** The project root: where `support/`, `specs/` and `node_modules/` live. */
@@ -61,6 +64,9 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   const problems: RunProblem[] = []
   const filtered = config.gateFilter.length > 0 || config.testNamePattern !== null
   if (filtered) problems.push({ severity: 'unverified', message: 'the run was filtered to some gates or checks; a filtered run is never GO' })
+  const waivers = loadWaivers(config.waiversFile, startedAt)
+  problems.push(...waivers.problems)
+  let preflight: KubePreflightReport | null = null
 
   let floor: StartedFloor | null = null
   let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
@@ -89,6 +95,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       context.firestoreEmulatorHost = floor.firestoreEmulatorHost
     }
     const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
+    preflight = await runPreflight(context, config.requestTimeoutMs)
     observed = await runSpecs({
       context,
       specsDir,
@@ -97,6 +104,8 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       testNamePattern: config.testNamePattern,
       checkTimeoutMs: config.checkTimeoutMs,
       setupFiles: floor?.workerSetupFiles ?? [],
+      env: floor?.workerEnv ?? {},
+      waivedChecks: waivers.waivers.map((waiver) => waiver.check),
     })
     problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
     if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
@@ -116,19 +125,23 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     kubeTarget: { server: string | null; context: string | null; version: string | null } | null,
     reasons: string[] = [],
   ): RunOutcome {
-    const { gates, problems: gateProblems } = collectGates(manifest, observed?.modules ?? [], { selected: config.gateFilter })
-    const allProblems = [
-      ...problems,
-      ...[...reasons, ...(abortReason ? [abortReason] : [])].map((message) => ({ severity: 'unverified' as const, message })),
-      ...gateProblems,
-    ]
-    const { verdict, exitCode } = computeVerdict(gates, allProblems)
-    const checks = gates.flatMap((gate) => gate.checks)
+    const decision = decideRun({
+      manifest,
+      modules: observed?.modules ?? [],
+      selected: config.gateFilter,
+      blocked: preflight?.blockedGates ?? {},
+      waivers: waivers.waivers,
+      problems: [
+        ...problems,
+        ...[...reasons, ...(abortReason ? [abortReason] : [])].map((message) => ({ severity: 'unverified' as const, message })),
+      ],
+    })
     const report: ReadinessReport = {
       schemaVersion: 1,
       tool: 'openbell',
-      verdict,
-      exitCode,
+      verdict: decision.verdict,
+      verdictText: decision.verdictText,
+      exitCode: decision.exitCode,
       env: config.env,
       runId,
       startedAt: startedAt.toISOString(),
@@ -148,20 +161,21 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       authorization: config.authorization,
       filtered,
       emulators: floor ? { scenario: config.scenario, startupMs: floor.startupMs, notes: floor.notes } : null,
-      problems: allProblems,
-      gates,
-      counts: {
-        passed: checks.filter((check) => check.status === 'pass').length,
-        failed: checks.filter((check) => check.status === 'fail').length,
-        skipped: checks.filter((check) => check.status === 'unverified' || check.status === 'optional-not-run').length,
-      },
+      problems: decision.problems,
+      waiversFile: waivers.file,
+      waivers: decision.waivers,
+      preflight,
+      gates: decision.gates,
+      counts: decision.counts,
     }
-    writeRunReports(report, runDir)
+    // @note the provisional report (reasons given) must not reach the CI job summary; the final one replaces it on disk.
+    writeRunReports(report, runDir, reasons.length > 0 ? { ...process.env, GITHUB_STEP_SUMMARY: '' } : process.env)
     return { report, runDir }
   }
 }
 
-function createRunContext(config: ResolvedConfig, runId: string, runDir: string): RunContext {
+/** The context handed to the spec workers; the kubeconfig and Firestore emulator are filled in once the floor is up. */
+export function createRunContext(config: ResolvedConfig, runId: string, runDir: string): RunContext {
   return {
     runId,
     runDir,

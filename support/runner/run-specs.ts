@@ -18,6 +18,10 @@ export interface RunSpecsOptions {
   checkTimeoutMs: number
   /** Extra modules every worker loads before the specs. */
   setupFiles: string[]
+  /** Environment variables set in every worker, over the process's own. @default {} */
+  env?: Readonly<Record<string, string>>
+  /** `<gate>/<check-id>` of the run's valid waivers, so the console marks a waived check as such. @default [] */
+  waivedChecks?: readonly string[]
 }
 
 /**
@@ -41,9 +45,10 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
       setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts'), ...options.setupFiles],
       provide: { openbell: options.context },
+      env: { ...options.env },
       reporters: [
         verdictReporter,
-        createConsoleReporter(),
+        createConsoleReporter(undefined, options.waivedChecks),
         [
           'junit',
           {

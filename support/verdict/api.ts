@@ -23,14 +23,28 @@ export type GateId = (typeof GATE_IDS)[number]
  * - `fail`: it ran and found the fault.
  * - `unverified`: it could not tell (error, timeout, skip, todo, no assertion, never ran).
  * - `optional-not-run`: an optional check without its inputs; it does not change the verdict.
+ * - `waived`: it failed or was unverified, and a valid waiver (`--waivers`) covers it; the report keeps what it was.
  */
-export type CheckStatus = 'pass' | 'fail' | 'unverified' | 'optional-not-run'
+export type CheckStatus = 'pass' | 'fail' | 'unverified' | 'optional-not-run' | 'waived'
 
-/** What became of one gate: `pass` only if every required check passed. */
-export type GateStatus = 'pass' | 'fail' | 'unverified'
+/**
+ * What became of one gate: `pass` only if every required check passed; `waived` if every required check passed
+ * or was waived, and at least one was waived.
+ */
+export type GateStatus = 'pass' | 'fail' | 'unverified' | 'waived'
 
-/** The one answer of a run. */
+/** The one answer of a run. A run whose only non-passing checks are waived is `GO` (see {@link VerdictText}). */
 export type Verdict = 'GO' | 'NO-GO'
+
+/** The verdict as people read it: `GO with waivers` is a `GO` (exit 0) that leaned on at least one waiver. */
+export type VerdictText = 'GO' | 'GO with waivers' | 'NO-GO'
+
+/**
+ * Gates whose checks can never be waived: the paper-only posture and the kill switch are the runbook's hard
+ * safety rules. A waiver naming one of their checks makes the run NO-GO.
+ * @see docs/decisions/waivers.md
+ */
+export const UNWAIVABLE_GATES: readonly GateId[] = Object.freeze(['paper-execution', 'kill-switch'])
 
 /** Process exit codes of `openbell`. */
 export const EXIT_CODES = Object.freeze({

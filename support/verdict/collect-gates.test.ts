@@ -53,6 +53,24 @@ describe('collectGates', () => {
     expect(problems).toEqual([{ severity: 'unverified', message: 'specs/rogue.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it' }])
   })
 
+  it('makes a gate blocked by the permission check unverified even when its checks pass, with the rule to add', () => {
+    const blocked = { 'kill-switch': 'openbell may not get configmaps; add {apiGroups: [""], resources: ["configmaps"], verbs: ["get"]}' } as const
+    const { gates } = collectGates(manifest, [
+      { gateId: 'kill-switch', errors: [], durationMs: 1, checks: [passing('a')] },
+      { gateId: 'metrics', errors: [], durationMs: 1, checks: [passing('b')] },
+    ], { blocked })
+    expect(gates.map((gate) => [gate.id, gate.status, gate.reason])).toEqual([
+      ['kill-switch', 'unverified', blocked['kill-switch']],
+      ['metrics', 'pass', null],
+    ])
+  })
+
+  it('keeps a blocked gate that found a fault failed', () => {
+    const failing = { ...passing('a'), state: 'failed' as const, errors: [{ name: 'AssertionError', message: 'value is "0"' }] }
+    const { gates } = collectGates(manifest, [{ gateId: 'kill-switch', errors: [], durationMs: 1, checks: [failing] }], { blocked: { 'kill-switch': 'denied' } })
+    expect(gates[0]).toMatchObject({ status: 'fail', reason: 'denied' })
+  })
+
   it('keeps duplicate check ids apart', () => {
     const { gates } = collectGates(manifest, [{ gateId: 'kill-switch', errors: [], durationMs: 0, checks: [passing('same'), passing('same')] }])
     expect(gates[0]?.checks.map((check) => check.id)).toEqual(['same', 'same-2'])

@@ -21,7 +21,11 @@ export interface ObservedModule {
 export function collectGates(
   manifest: readonly GateDefinition[],
   modules: readonly ObservedModule[],
-  options: { selected?: readonly GateId[] } = {},
+  options: {
+    selected?: readonly GateId[]
+    /** Gates the start-of-run permission check found blocked, with the reason: each is at best `unverified`. */
+    blocked?: Readonly<Partial<Record<GateId, string>>>
+  } = {},
 ): { gates: GateReport[]; problems: RunProblem[] } {
   const problems: RunProblem[] = []
   const known = new Set<string>(manifest.map((gate) => gate.id))
@@ -40,7 +44,8 @@ export function collectGates(
     if (!module) {
       const filteredOut = options.selected !== undefined && options.selected.length > 0 && !options.selected.includes(definition.id)
       const reason = filteredOut ? 'not run: the run was filtered to other gates' : `no spec ran for this gate (expected specs/${definition.id}.spec.ts)`
-      return { ...base, status: 'unverified', reason, durationMs: 0, checks: [] }
+      const blocked = options.blocked?.[definition.id]
+      return { ...base, status: 'unverified', reason: blocked && !filteredOut ? `${reason}; ${blocked}` : reason, durationMs: 0, checks: [] }
     }
     const seen = new Map<string, number>()
     const checks = module.checks.map((check) => {
@@ -57,12 +62,14 @@ export function collectGates(
       }
     })
     const moduleError = module.errors.map((error) => error.message.split('\n')[0]).join('; ')
-    const status = moduleError ? (computeGateStatus(checks) === 'fail' ? 'fail' : 'unverified') : computeGateStatus(checks)
-    const reason = moduleError
-      ? `the spec did not run cleanly: ${moduleError}`
-      : checks.length === 0
-        ? 'the spec declared no check'
-        : null
+    const blocked = options.blocked?.[definition.id]
+    const status = moduleError || blocked ? (computeGateStatus(checks) === 'fail' ? 'fail' : 'unverified') : computeGateStatus(checks)
+    const reasons = [
+      blocked ?? null,
+      moduleError ? `the spec did not run cleanly: ${moduleError}` : null,
+      !moduleError && checks.length === 0 ? 'the spec declared no check' : null,
+    ].filter((text): text is string => text !== null)
+    const reason = reasons.length > 0 ? reasons.join('; ') : null
     return { ...base, status, reason, durationMs: Math.round(module.durationMs), checks }
   })
   return { gates, problems }

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   nodePlatform,
@@ -60,5 +63,15 @@ describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulato
     )
     expect(pids).toHaveLength(1)
     expect(isProcessRunning(pids[0]!)).toBe(false)
+  }, 60_000)
+
+  it('is killed when its parent process exits without stopping it', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/start-and-exit.ts', import.meta.url))
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', fixture], { timeout: 60_000 })
+    const pid = Number(stdout.trim())
+    expect(pid).toBeGreaterThan(0)
+    // @note the hook sends SIGKILL on the parent's 'exit'; give the kernel a moment to take the JVM down.
+    for (let i = 0; i < 40 && isProcessRunning(pid); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(isProcessRunning(pid)).toBe(false)
   }, 60_000)
 })

@@ -28,18 +28,18 @@ describe('the ops endpoints of the healthy stand-ins, before the open', () => {
       body:
         '{"service_name":"marketdata-mcp-server","service_kind":"marketdata","repo_id":"RichKingsASU/agent-trader-v2","git_sha":"b6ea212","build_id":null,' +
         '"agent_identity":{"agent_name":"marketdata-mcp-server","agent_role":"marketdata","agent_mode":"OBSERVE"},' +
-        '"status":{"state":"MARKET_CLOSED","summary":"Market closed","reason_codes":["MARKET_CLOSED"],"last_updated_utc":"2026-01-14T14:00:00Z"},' +
+        '"status":{"state":"HALTED","summary":"Halted","reason_codes":["KILL_SWITCH"],"last_updated_utc":"2026-01-14T14:00:00Z"},' +
         '"heartbeat":{"last_heartbeat_utc":"2026-01-14T14:00:00Z","age_seconds":0.0,"ttl_seconds":60},' +
         '"marketdata":{"last_tick_utc":"2026-01-14T13:59:58Z","last_bar_utc":null,"stale_threshold_seconds":120,"is_fresh":true},' +
-        '"safety":{"kill_switch":false,"safe_to_run_strategies":true,"safe_to_execute_orders":false,"gating_reasons":[]},' +
+        '"safety":{"kill_switch":true,"safe_to_run_strategies":false,"safe_to_execute_orders":false,"gating_reasons":["KILL_SWITCH"]},' +
         '"endpoints":{"healthz":"/healthz","heartbeat":"/heartbeat","metrics":"/metrics"}}',
     })
   })
 
   it.each([
-    ['marketdata-mcp-server', 'marketdata', 'OBSERVE', 'MARKET_CLOSED', '/heartbeat', []],
-    ['strategy-engine', 'strategy', 'OFF', 'MARKET_CLOSED', null, []],
-    ['execution-engine', 'execution', 'OFF', 'OFFLINE', null, ['EXECUTION_ORDERS_DISABLED_CONTRACT']],
+    ['marketdata-mcp-server', 'marketdata', 'OBSERVE', 'HALTED', '/heartbeat', ['KILL_SWITCH']],
+    ['strategy-engine', 'strategy', 'OFF', 'HALTED', null, ['KILL_SWITCH']],
+    ['execution-engine', 'execution', 'OFF', 'OFFLINE', null, ['KILL_SWITCH', 'EXECUTION_ORDERS_DISABLED_CONTRACT']],
   ] as const)('%s /ops/status matches the OpsStatus contract', async (service, kind, mode, state, heartbeat, gating) => {
     const answer = await httpGet(`${ops.urls[service]}/ops/status`)
     const status = OpsStatusSchema.parse(JSON.parse(answer.body))
@@ -48,7 +48,7 @@ describe('the ops endpoints of the healthy stand-ins, before the open', () => {
       service_kind: kind,
       agent_identity: { agent_name: service, agent_mode: mode },
       status: { state },
-      safety: { safe_to_execute_orders: false, gating_reasons: gating },
+      safety: { kill_switch: true, safe_to_execute_orders: false, gating_reasons: gating },
       endpoints: { heartbeat },
     })
     expect(status).not.toHaveProperty('ok')
@@ -87,7 +87,8 @@ describe('the ops endpoints of the healthy stand-ins, before the open', () => {
   })
 })
 
-describe('state from the clock and data', () => {
+describe('state from the clock and data, with the kill switch released', () => {
+  const RELEASED = { killSwitch: false } as const
   it.each([
     // 10:00 ET on a Wednesday: the market is open.
     ['fresh data, market open', {}, 'OK', [], true],
@@ -96,14 +97,14 @@ describe('state from the clock and data', () => {
     ['no tick ever', { lastTickAgeSeconds: null }, 'HALTED', ['MARKETDATA_MISSING'], null],
     ['kill switch engaged', { killSwitch: true }, 'HALTED', ['KILL_SWITCH'], true],
   ] as const)('strategy-engine: %s', async (_case, overrides, state, reasons, fresh) => {
-    await using ops = await startOpsServices({ clock: () => new Date('2026-01-14T15:00:00Z'), services: { 'strategy-engine': overrides } })
+    await using ops = await startOpsServices({ clock: () => new Date('2026-01-14T15:00:00Z'), services: { 'strategy-engine': { ...RELEASED, ...overrides } } })
     const status = OpsStatusSchema.parse(JSON.parse((await httpGet(`${ops.urls['strategy-engine']}/ops/status`)).body))
     expect([status.status.state, status.status.reason_codes, status.marketdata?.is_fresh]).toEqual([state, reasons, fresh])
   })
 
   it('reads the clock at every request', async () => {
     let now = new Date('2026-01-14T14:29:59Z')
-    await using ops = await startOpsServices({ clock: () => now })
+    await using ops = await startOpsServices({ clock: () => now, services: { 'marketdata-mcp-server': RELEASED } })
     const state = async (): Promise<string> => OpsStatusSchema.parse(JSON.parse((await httpGet(`${ops.urls['marketdata-mcp-server']}/ops/status`)).body)).status.state
     expect(await state()).toBe('MARKET_CLOSED')
     now = new Date('2026-01-14T14:30:00Z')
@@ -113,7 +114,7 @@ describe('state from the clock and data', () => {
   it('serves the injected git sha, agent mode and execution flag', async () => {
     await using ops = await startOpsServices({
       clock: () => PRE_OPEN,
-      services: { 'execution-engine': { gitSha: '54afffe', agentMode: 'PAPER', executionEnabled: true } },
+      services: { 'execution-engine': { ...RELEASED, gitSha: '54afffe', agentMode: 'PAPER', executionEnabled: true } },
     })
     const status = OpsStatusSchema.parse(JSON.parse((await httpGet(`${ops.urls['execution-engine']}/ops/status`)).body))
     expect([status.git_sha, status.agent_identity.agent_mode, status.status.state]).toEqual(['54afffe', 'PAPER', 'MARKET_CLOSED'])

@@ -54,7 +54,8 @@ describe('faults as data, per service and path', () => {
 
 describe('state overrides', () => {
   it('an old last tick makes marketdata stale everywhere it shows', async () => {
-    await using ops = await startOpsServices({ clock, services: { 'marketdata-mcp-server': { lastTickAgeSeconds: 600 } } })
+    // @note with the kill switch released: an engaged one (the default) wins over staleness in status.state.
+    await using ops = await startOpsServices({ clock, services: { 'marketdata-mcp-server': { lastTickAgeSeconds: 600, killSwitch: false } } })
     const url = ops.urls['marketdata-mcp-server']
     const heartbeat = MarketdataHeartbeatSchema.parse(JSON.parse((await httpGet(`${url}/heartbeat`)).body))
     const status = OpsStatusSchema.parse(JSON.parse((await httpGet(`${url}/ops/status`)).body))
@@ -63,12 +64,21 @@ describe('state overrides', () => {
     expect((await httpGet(`${url}/metrics`)).body).toContain('\nheartbeat_age_seconds 600.0\n')
   })
 
-  it('the kill switch halts and shows in safety', async () => {
-    await using ops = await startOpsServices({ clock, services: { 'strategy-engine': { killSwitch: true } } })
+  it('the kill switch halts and shows in safety, by default', async () => {
+    await using ops = await startOpsServices({ clock })
     const status = OpsStatusSchema.parse(JSON.parse((await httpGet(`${ops.urls['strategy-engine']}/ops/status`)).body))
     expect([status.status.state, status.safety]).toEqual([
       'HALTED',
       { kill_switch: true, safe_to_run_strategies: false, safe_to_execute_orders: false, gating_reasons: ['KILL_SWITCH'] },
+    ])
+  })
+
+  it('a released kill switch shows in safety', async () => {
+    await using ops = await startOpsServices({ clock, services: { 'strategy-engine': { killSwitch: false } } })
+    const status = OpsStatusSchema.parse(JSON.parse((await httpGet(`${ops.urls['strategy-engine']}/ops/status`)).body))
+    expect([status.status.state, status.safety]).toEqual([
+      'OK',
+      { kill_switch: false, safe_to_run_strategies: true, safe_to_execute_orders: false, gating_reasons: [] },
     ])
   })
 })

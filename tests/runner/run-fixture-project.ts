@@ -1,21 +1,24 @@
 /**
  * Runs the real runner on a fixture specs folder, in a child process of the test, and prints the outcome as
  * JSON on the last line. Usage: node --import tsx run-fixture-project.ts '<json>' where json is
- * `{ specsDir, reportsDir, gates: GateId[], argv?: string[] }`.
+ * `{ specsDir, reportsDir, gates: GateId[], argv?: string[], forbidden?: string[] }`; with `forbidden`, the floor is a
+ * Kubernetes API stand-in that denies those resources (403 and SelfSubjectAccessReview), else no API server at all.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { KubeApiEmulator } from '../../emulators/kube-api/index.ts'
 import { parseCli } from '../../support/config/parse-cli.ts'
 import { resolveConfig } from '../../support/config/resolve-config.ts'
 import { runRunbook } from '../../support/runner/run-runbook.ts'
 import type { GateId } from '../../support/verdict/api.ts'
 
-const request = JSON.parse(process.argv[2] ?? '{}') as { specsDir: string; reportsDir: string; gates: GateId[]; argv?: string[] }
+const request = JSON.parse(process.argv[2] ?? '{}') as { specsDir: string; reportsDir: string; gates: GateId[]; argv?: string[]; forbidden?: string[] }
 const config = resolveConfig(parseCli(['run', '--reports', request.reportsDir, ...(request.argv ?? [])]))
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-fixture-floor-'))
-const kubeconfigPath = path.join(scratch, 'kubeconfig')
-writeFileSync(kubeconfigPath, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n')
+const kube = request.forbidden ? await new KubeApiEmulator().withForbidden(request.forbidden).start() : null
+const kubeconfigPath = kube?.kubeconfigPath ?? path.join(scratch, 'kubeconfig')
+if (!kube) writeFileSync(kubeconfigPath, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n')
 
 const { report, runDir } = await runRunbook({
   config,
@@ -29,7 +32,7 @@ const { report, runDir } = await runRunbook({
     startupMs: {},
     notes: [],
     workerSetupFiles: [],
-    stop: async () => undefined,
+    stop: async () => kube?.stop(),
   }),
 })
 process.stdout.write(`\n${JSON.stringify({ exitCode: report.exitCode, verdict: report.verdict, runDir })}\n`)

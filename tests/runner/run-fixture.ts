@@ -19,10 +19,16 @@ export interface FixtureRun {
 /** Runs `tests/runner/fixtures/<name>` through the real runner in a child process, as CI would run the runbook. */
 export async function runFixture(
   name: string,
-  options: { gates?: GateId[]; argv?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { gates?: GateId[]; argv?: string[]; env?: NodeJS.ProcessEnv; reportsDir?: string; forbidden?: string[] } = {},
 ): Promise<FixtureRun> {
-  const reportsDir = mkdtempSync(path.join(os.tmpdir(), `openbell-${name}-`))
-  const request = { specsDir: path.join(here, 'fixtures', name), reportsDir, gates: options.gates ?? ['kill-switch'], argv: options.argv }
+  const reportsDir = options.reportsDir ?? mkdtempSync(path.join(os.tmpdir(), `openbell-${name}-`))
+  const request = {
+    specsDir: path.join(here, 'fixtures', name),
+    reportsDir,
+    gates: options.gates ?? ['kill-switch'],
+    argv: options.argv,
+    ...(options.forbidden ? { forbidden: options.forbidden } : {}),
+  }
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,

@@ -78,7 +78,7 @@ describe('the reports of a run', () => {
 
   it('end on stdout with the verdict and the counting line', async () => {
     const run = await runFixture('assertion-fails')
-    expect(run.report.counts).toEqual({ passed: 1, failed: 1, skipped: 0 })
+    expect(run.report.counts).toEqual({ passed: 1, failed: 1, skipped: 0, waived: 0 })
   })
 
   it('never contain a planted canary secret, in any file', async () => {

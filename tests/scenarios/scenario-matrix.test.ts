@@ -1,37 +1,89 @@
-import { describe, expect, it } from 'vitest'
-import { loadScenarios } from '../../emulators/index.ts'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadScenarios, type NamedScenario } from '../../emulators/index.ts'
+import { readViolationsFrom } from '../../support/network/index.ts'
 import { GATE_IDS } from '../../support/verdict/api.ts'
-import { runOpenbell } from './run-openbell.ts'
+import { createCanaryEnv, findCanaries } from './canaries.ts'
+import { MATRIX_CONCURRENCY } from './matrix-concurrency.ts'
+import { runOpenbell, type OpenbellRun } from './run-openbell.ts'
 
 /**
- * The fault matrix: the healthy floor is GO, and every scenario turns exactly its expected gates NO-GO
- * (fail or unverified, as listed in its scenario.yaml) while every other gate still passes.
+ * The fault matrix: the healthy floor is GO, and every scenario turns exactly its expected gates NO-GO (fail or
+ * unverified, as listed in its scenario.yaml; see emulators/scenarios/CATALOG.md) while every other gate still
+ * passes. Every run gets canary secrets in its environment, and none may appear in its reports or on its console;
+ * no run may even attempt the live broker host.
+ * @note the runs go at most `maxConcurrency` at once (vitest.config.ts); see docs/decisions/scenario-matrix-concurrency.md.
  */
 const scenarios = loadScenarios()
+/** One openbell run may take this long on a loaded 2-core machine; the test gets a little more. */
+const RUN_TIMEOUT_MS = 240_000
 
-describe('the healthy floor', () => {
-  it('is GO with exit 0', async () => {
-    const run = await runOpenbell(['run'])
-    expect(run.report?.gates.filter((gate) => gate.status !== 'pass').map((gate) => `${gate.id}: ${gate.reason ?? gate.checks.find((check) => check.status !== 'pass')?.reason}`)).toEqual([])
+let started = 0
+let liveHostAttempts = 0
+let runs = 0
+beforeAll(() => {
+  started = performance.now()
+})
+afterAll(() => {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.info(
+    `scenario matrix: ${scenarios.length} scenarios and the healthy floor, ${runs} runs of openbell in ${seconds} s ` +
+      `(at most ${MATRIX_CONCURRENCY} at once, ${os.availableParallelism()} cores); requests to the live broker host: ${liveHostAttempts}`,
+  )
+})
+
+/** Runs openbell with canary secrets planted, and checks what every run must hold whatever the scenario. */
+async function runWithCanaries(args: string[]): Promise<OpenbellRun> {
+  const run = await runOpenbell(args, { env: createCanaryEnv(), timeoutMs: RUN_TIMEOUT_MS - 10_000 })
+  runs += 1
+  expect(run.report, `no report was written; stderr: ${run.stderr}`).not.toBeNull()
+  expect(findCanaries(run.reportsDir, { stdout: run.stdout, stderr: run.stderr }), 'canary secrets that reached a report or the console').toEqual([])
+  const attempts = run.runDir ? readViolationsFrom(path.join(run.runDir, 'evidence', 'live-host-violations.ndjson')) : []
+  liveHostAttempts += attempts.length
+  expect(attempts.map((attempt) => `${attempt.method} ${attempt.url}`), 'requests to the live broker host').toEqual([])
+  return run
+}
+
+function nonPassing(run: OpenbellRun): string[] {
+  return (run.report?.gates ?? [])
+    .filter((gate) => gate.status !== 'pass')
+    .map((gate) => `${gate.id}: ${gate.reason ?? gate.checks.find((check) => check.status !== 'pass')?.reason}`)
+}
+
+function argsOf(scenario: NamedScenario): string[] {
+  return ['run', `--scenario=${scenario.name}`, ...(scenario.session ? [`--session=${scenario.session}`] : [])]
+}
+
+describe.concurrent('the fault matrix', () => {
+  it('the healthy floor is GO with exit 0', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const run = await runWithCanaries(['run'])
+    expect(nonPassing(run)).toEqual([])
     expect(run.report?.verdict).toBe('GO')
     expect(run.exitCode).toBe(0)
   })
-})
 
-describe.concurrent.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('scenario %s', (name, scenario) => {
-  it(`is NO-GO: ${scenario.expect.map((entry) => `${entry.gate} ${entry.status}`).join(', ')}`, async () => {
-    const run = await runOpenbell(['run', `--scenario=${name}`, ...(scenario.session ? [`--session=${scenario.session}`] : [])])
-    const report = run.report
-    expect(report, `no report was written; stderr: ${run.stderr}`).not.toBeNull()
-    if (!report) return
-    expect(report.verdict).toBe('NO-GO')
-    const expected = Object.fromEntries(scenario.expect.map((entry) => [entry.gate, entry.status]))
-    const actual = Object.fromEntries(report.gates.map((gate) => [gate.id, gate.status]))
-    expect(actual).toEqual(Object.fromEntries(GATE_IDS.map((gate) => [gate, expected[gate] ?? 'pass'])))
-    expect(run.exitCode).toBe(scenario.expect.some((entry) => entry.status === 'fail') ? 1 : 3)
-    if (scenario.reasonContains) {
-      const reasons = report.gates.flatMap((gate) => [gate.reason ?? '', ...gate.checks.map((check) => check.reason ?? '')])
-      expect(reasons.join('\n')).toContain(scenario.reasonContains)
-    }
-  })
+  for (const scenario of scenarios) {
+    const expected = scenario.expect.map((entry) => `${entry.gate} ${entry.status}`).join(', ')
+    it(`scenario ${scenario.name} is NO-GO: ${expected}`, { timeout: RUN_TIMEOUT_MS }, async () => {
+      const run = await runWithCanaries(argsOf(scenario))
+      const report = run.report
+      if (!report) return
+      const statuses = Object.fromEntries(scenario.expect.map((entry) => [entry.gate, entry.status]))
+      expect(Object.fromEntries(report.gates.map((gate) => [gate.id, gate.status]))).toEqual(
+        Object.fromEntries(GATE_IDS.map((gate) => [gate, statuses[gate] ?? 'pass'])),
+      )
+      expect(report.verdict).toBe('NO-GO')
+      expect(run.exitCode).toBe(scenario.expect.some((entry) => entry.status === 'fail') ? 1 : 3)
+      if (scenario.reasonContains) {
+        const reasons = report.gates.flatMap((gate) => [gate.reason ?? '', ...gate.checks.map((check) => check.reason ?? '')])
+        expect(reasons.join('\n')).toContain(scenario.reasonContains)
+      }
+      for (const expectedCheck of scenario.checks ?? []) {
+        const check = report.gates.find((gate) => gate.id === expectedCheck.gate)?.checks.find((candidate) => candidate.id === expectedCheck.check)
+        expect(check?.status, `${expectedCheck.gate}/${expectedCheck.check}`).toBe(expectedCheck.status)
+        if (expectedCheck.reasonContains) expect(check?.reason, `${expectedCheck.gate}/${expectedCheck.check}`).toContain(expectedCheck.reasonContains)
+      }
+    })
+  }
 })

@@ -9,6 +9,7 @@ import { NODE_FIRESTORE_EMULATOR_PACKAGE } from '../versions.ts'
 export const NODE_EMULATOR_LIMITATIONS: readonly string[] = Object.freeze([
   'queries without orderBy return documents in write order (integer-like ids first), not by document id, so `collection(ops).limit(1)` can return another document than Cloud Firestore',
   'orderBy(field) keeps documents that lack the field (sorted last); Cloud Firestore leaves them out',
+  'orderBy(FieldPath.documentId()) is ignored (write order again), and where() on FieldPath.documentId() matches no document',
   'cursors (startAt, startAfter, endAt, endBefore) and offset() are silently ignored',
   'select() projections are ignored: whole documents come back',
   'collectionGroup() queries silently return no documents',

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
+import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import { UsageError } from '../../errors.ts'
@@ -33,17 +33,20 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
     configMap: `${config.namespace}/${KILL_SWITCH.configMap}`,
   }
   let exitCode: ExitCode = EXIT_CODES.unverified
+  let step: HaltStep = 'read'
   try {
     record.before = (await core.readNamespacedConfigMap(target)).data?.[KILL_SWITCH.key] ?? null
+    step = 'patch'
     await core.patchNamespacedConfigMap(
       { ...target, body: { data: { [KILL_SWITCH.key]: KILL_SWITCH.halted } } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     )
+    step = 'read back'
     record.after = (await core.readNamespacedConfigMap(target)).data?.[KILL_SWITCH.key] ?? null
     record.halted = record.after === KILL_SWITCH.halted
     exitCode = record.halted ? EXIT_CODES.go : EXIT_CODES.fail
   } catch (error) {
-    record.error = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    record.error = describeHaltError(step, `${config.namespace}/${KILL_SWITCH.configMap}`, error)
   }
   const runDir = path.join(config.reportsDir, `${createRunId(startedAt, 'cluster')}-halt`)
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
@@ -52,7 +55,41 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   io.stdout(
     exitCode === EXIT_CODES.go
       ? `HALTED: ${record.configMap} ${KILL_SWITCH.key}=${JSON.stringify(record.after)} (was ${JSON.stringify(record.before)}); record: ${runDir}\n`
-      : `NOT CONFIRMED: ${record.error ?? `read back ${JSON.stringify(record.after)}`}; record: ${runDir}\n`,
+      : `NOT CONFIRMED: ${record.error ?? `${KILL_SWITCH.key} read back as ${JSON.stringify(record.after)}, not "1"; halt again`}\n  record: ${runDir}\n`,
   )
   return exitCode
+}
+
+/** The step of the halt that was under way when something went wrong. */
+type HaltStep = 'read' | 'patch' | 'read back'
+
+/**
+ * Says which step failed, what the API server answered, and what to do next.
+ * @note client-node's own message starts with "HTTP-Code: 404", which tells an operator in a panic nothing.
+ */
+function describeHaltError(step: HaltStep, configMap: string, error: unknown): string {
+  const what = `could not ${step} ConfigMap ${configMap}`
+  if (!(error instanceof ApiException)) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+    return `${what}: ${reason}. Check that the API server is reachable with this kube context, then halt again (or patch it with kubectl, runbook §5A).`
+  }
+  const status = readStatusMessage(error.body)
+  const answered = `the API server answered ${error.code}${status === null ? '' : ` (${status})`}`
+  if (error.code === 404) {
+    return `${what}: ${answered}. Recreate it halted: kubectl -n ${configMap.split('/')[0]} create configmap ${KILL_SWITCH.configMap} --from-literal=${KILL_SWITCH.key}=${KILL_SWITCH.halted}.`
+  }
+  if (error.code === 401 || error.code === 403) {
+    return `${what}: ${answered}. This identity may not ${step === 'patch' ? 'patch' : 'read'} it; use an identity that may, or ask its owner to halt (runbook §5A).`
+  }
+  return `${what}: ${answered}. Halt again, or patch it with kubectl (runbook §5A).`
+}
+
+function readStatusMessage(body: unknown): string | null {
+  try {
+    const parsed: unknown = typeof body === 'string' ? JSON.parse(body) : body
+    const message = (parsed as { message?: unknown } | null)?.message
+    return typeof message === 'string' ? message : null
+  } catch {
+    return null
+  }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { CouldNotCheckError, UsageError } from '../../support/errors.ts'
+import { CouldNotCheckError, UsageError } from '../errors.ts'
 import { addDays, dayOfWeek, easternInstant } from './eastern-time.ts'
 import { NYSE_CALENDAR_SCHEMA, type NyseCalendarData } from './nyse-calendar-schema.ts'
 
@@ -45,6 +45,14 @@ export interface MarketCalendar {
 
 /** Reads and validates a calendar data file (the shipped NYSE calendar by default). */
 export function loadNyseCalendar(file: string = NYSE_CALENDAR_FILE): MarketCalendar {
+  return createMarketCalendar(loadNyseCalendarData(file))
+}
+
+/**
+ * Reads and validates a calendar data file without building the calendar, for callers that need its closure names.
+ * @throws UsageError naming the file and the first field that does not match {@link NYSE_CALENDAR_SCHEMA}.
+ */
+export function loadNyseCalendarData(file: string = NYSE_CALENDAR_FILE): NyseCalendarData {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'))
@@ -56,7 +64,7 @@ export function loadNyseCalendar(file: string = NYSE_CALENDAR_FILE): MarketCalen
     const issue = parsed.error.issues[0]
     throw new UsageError(`market calendar ${file} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message}. Fix the file.`)
   }
-  return createMarketCalendar(parsed.data)
+  return parsed.data
 }
 
 /** Builds a calendar from parsed data. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CouldNotCheckError } from '../../support/errors.ts'
+import { CouldNotCheckError } from '../errors.ts'
 import { loadNyseCalendar, NYSE_CALENDAR_FILE } from './nyse-calendar.ts'
 import { NYSE_CALENDAR_SCHEMA } from './nyse-calendar-schema.ts'
 

@@ -1,0 +1,66 @@
+/**
+ * Gate `cluster-health` — pre_market.md steps 3b and 4b and the readiness checks `cluster.replicas_ready` and
+ * `cluster.no_crash_or_pull_backoff`, over every object of the namespace (AgentTrader uses two `part-of` values, so
+ * no label selector). Proves nothing is crash-looping or failing to pull, every workload is rolled out and Ready,
+ * nothing is restarting now, and no workload switches the market-data staleness check off.
+ */
+import { describe, expect } from 'vitest'
+import {
+  assessStability,
+  CouldNotCheckError,
+  describeRollouts,
+  findStalenessBypass,
+  it,
+  judgeContainerWaiting,
+  judgePodReadiness,
+  judgeStalenessBypass,
+  judgeWorkloadRollout,
+  observeWorkloads,
+  summarizePod,
+} from '../support/index.ts'
+
+describe('Gate 7 — the cluster is healthy: no crash loops, every workload ready', () => {
+  it('no container is in CrashLoopBackOff, an image-pull error or a container-config error', { meta: { check: 'no-crashloop-or-pull-errors' } }, async ({ kube, evidence }) => {
+    const pods = await kube.listPods()
+    evidence.json('pods', pods.map(summarizePod))
+    const judgement = judgeContainerWaiting(pods)
+    evidence.values({ pods: pods.length, blocked: judgement.findings })
+    expect(judgement.ok, judgement.reason).toBe(true)
+  })
+
+  it('every pod owned by a workload is Ready', { meta: { check: 'pods-ready' } }, async ({ kube, evidence }) => {
+    const pods = await kube.listPods()
+    evidence.json('pods', pods.map(summarizePod))
+    const judgement = judgePodReadiness(pods)
+    evidence.values({ notReady: judgement.findings })
+    expect(judgement.ok, judgement.reason).toBe(true)
+  })
+
+  it('every Deployment and StatefulSet has all replicas ready and has observed its latest spec', { meta: { check: 'workloads-rolled-out' } }, async ({ kube, evidence }) => {
+    const [deployments, statefulSets] = await Promise.all([kube.listDeployments(), kube.listStatefulSets()])
+    const judgement = judgeWorkloadRollout(deployments, statefulSets)
+    evidence.values({ rollouts: describeRollouts(deployments, statefulSets) })
+    expect(judgement.ok, judgement.reason).toBe(true)
+  })
+
+  it('no pod is restarting now (recent restarts, Ready changes and Warning events are recorded)', { meta: { check: 'stable' } }, async ({ kube, evidence }) => {
+    const [pods, events] = await Promise.all([kube.listPods(), kube.listEvents()])
+    const stability = assessStability(pods, events, new Date())
+    evidence.values({
+      readyChangedWithin10m: stability.readyChanges,
+      restartedWithin10m: stability.recentRestarts,
+      warningEventsWithin30m: stability.warningEvents,
+      restartingNow: stability.restartingNow.findings,
+    })
+    expect(stability.restartingNow.ok, stability.restartingNow.reason).toBe(true)
+  })
+
+  it('no workload bypasses the market-data staleness check', { meta: { check: 'no-staleness-bypass' } }, async ({ kube, evidence }) => {
+    const { workloads, configMaps } = await observeWorkloads(kube, evidence)
+    const findings = findStalenessBypass(workloads, configMaps)
+    const judgement = judgeStalenessBypass(findings)
+    evidence.values({ findings, reason: judgement.reason })
+    if (judgement.status === 'unknown') throw new CouldNotCheckError(judgement.reason)
+    expect(judgement.status, judgement.reason).toBe('clear')
+  })
+})

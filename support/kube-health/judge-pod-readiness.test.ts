@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { pod, runningContainer, waitingContainer, type PodShape } from './internal/build-pods.ts'
+import { judgePodReadiness } from './judge-pod-readiness.ts'
+
+describe('judgePodReadiness', () => {
+  it.each<{ case: string; shape: PodShape; ok: boolean }>([
+    { case: 'a Ready workload pod', shape: {}, ok: true },
+    { case: 'a workload pod with Ready=False', shape: { ready: 'False' }, ok: false },
+    { case: 'a workload pod without a Ready condition', shape: { ready: null, phase: 'Pending', containers: [] }, ok: false },
+    { case: 'a StatefulSet pod with Ready=False', shape: { owner: 'StatefulSet/whale-strategy', ready: 'False' }, ok: false },
+    { case: 'a bare pod that is not Ready', shape: { owner: null, ready: 'False' }, ok: true },
+    { case: "a finished Job's pod", shape: { owner: 'Job/ops-heartbeat-writer-1', phase: 'Succeeded', ready: 'False' }, ok: true },
+    { case: 'an evicted pod', shape: { phase: 'Failed', ready: 'False' }, ok: true },
+    { case: "a running Job's pod that is not Ready", shape: { owner: 'Job/ops-heartbeat-writer-1', ready: 'False' }, ok: false },
+  ])('$case → ok=$ok', ({ shape, ok }) => {
+    expect(judgePodReadiness([pod('app-0', shape)]).ok).toBe(ok)
+  })
+
+  it('names the pod, its owner, the Ready condition and each container that is not ready', () => {
+    const judgement = judgePodReadiness([
+      pod('whale-strategy-0', {
+        owner: 'StatefulSet/whale-strategy',
+        ready: 'False',
+        containers: [runningContainer({ name: 'whale-strategy-container', ready: false })],
+      }),
+      pod('gamma-strategy-0', {
+        owner: 'StatefulSet/gamma-strategy',
+        phase: 'Pending',
+        ready: 'False',
+        containers: [waitingContainer('ImagePullBackOff', { name: 'gamma-strategy-container' })],
+      }),
+    ])
+    expect(judgement.reason).toBe(
+      '2 workload pod(s) not Ready: ' +
+        'pod whale-strategy-0 (StatefulSet/whale-strategy) is not Ready: phase Running, Ready=False, container whale-strategy-container running, not ready; ' +
+        'pod gamma-strategy-0 (StatefulSet/gamma-strategy) is not Ready: phase Pending, Ready=False, container gamma-strategy-container waiting (ImagePullBackOff)',
+    )
+  })
+
+  it('counts only workload pods in its pass reason', () => {
+    expect(judgePodReadiness([pod('a'), pod('b'), pod('debug', { owner: null })]).reason).toBe('all 2 workload pods are Ready')
+  })
+})

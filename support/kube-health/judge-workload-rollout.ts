@@ -1,0 +1,58 @@
+import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node'
+import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+
+/** A Deployment or StatefulSet as the rollout rule sees it. */
+export interface WorkloadRollout {
+  /** `Deployment/trading-floor/marketdata-mcp-server`. */
+  workload: string
+  desired: number
+  ready: number
+  /** `metadata.generation`, `null` when absent. */
+  generation: number | null
+  /** `status.observedGeneration`, `null` when absent. */
+  observedGeneration: number | null
+  /** What is wrong; empty when rolled out. */
+  problems: string[]
+}
+
+/** Reads desired and ready replicas and generations of each Deployment and StatefulSet. */
+export function describeRollouts(deployments: readonly V1Deployment[], statefulSets: readonly V1StatefulSet[]): WorkloadRollout[] {
+  const entries = [
+    ...deployments.map((object) => ({ kind: 'Deployment', object })),
+    ...statefulSets.map((object) => ({ kind: 'StatefulSet', object })),
+  ]
+  return entries.map(({ kind, object }) => {
+    const desired = object.spec?.replicas ?? 1
+    const ready = object.status?.readyReplicas ?? 0
+    const generation = object.metadata?.generation ?? null
+    const observedGeneration = object.status?.observedGeneration ?? null
+    const problems: string[] = []
+    if (ready !== desired) problems.push(`${ready}/${desired} replicas ready`)
+    // @note an absent generation or observedGeneration cannot show the controller saw the latest spec: fail-closed.
+    if (generation === null || observedGeneration === null || observedGeneration < generation) {
+      problems.push(`observedGeneration ${observedGeneration ?? 'unset'} < generation ${generation ?? 'unset'} (the controller has not acted on the latest spec)`)
+    }
+    return {
+      workload: `${kind}/${object.metadata?.namespace ?? 'default'}/${object.metadata?.name ?? '(unnamed)'}`,
+      desired,
+      ready,
+      generation,
+      observedGeneration,
+      problems,
+    }
+  })
+}
+
+/**
+ * Judges that every Deployment and StatefulSet is rolled out: ready replicas equal desired replicas (readiness
+ * check `cluster.replicas_ready`, without its label selector) and `status.observedGeneration` ≥ `metadata.generation`.
+ */
+export function judgeWorkloadRollout(deployments: readonly V1Deployment[], statefulSets: readonly V1StatefulSet[]): HealthJudgement<WorkloadRollout> {
+  const rollouts = describeRollouts(deployments, statefulSets)
+  return judgeFindings(
+    rollouts.filter((rollout) => rollout.problems.length > 0),
+    (found) => `${found.workload}: ${found.problems.join(', ')}`,
+    `all ${rollouts.length} Deployments and StatefulSets are rolled out with every replica ready`,
+    'not rolled out',
+  )
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { judgeKillSwitchReport, type OpsStatusAnswer } from './kill-switch-report.ts'
+import type { KillSwitchConfigMap } from './kill-switch-value.ts'
+
+function opsStatus(killSwitch: boolean): OpsStatusAnswer {
+  const body = {
+    service_name: 'strategy-engine',
+    service_kind: 'strategy',
+    repo_id: 'RichKingsASU/agent-trader-v2',
+    git_sha: 'b6ea212',
+    build_id: null,
+    agent_identity: { agent_name: 'strategy-engine', agent_role: 'strategy', agent_mode: 'OFF' },
+    status: { state: 'HALTED', summary: 'Halted', reason_codes: ['KILL_SWITCH'], last_updated_utc: '2026-01-14T14:00:00Z' },
+    heartbeat: { last_heartbeat_utc: '2026-01-14T14:00:00Z', age_seconds: 0, ttl_seconds: 60 },
+    marketdata: null,
+    safety: { kill_switch: killSwitch, safe_to_run_strategies: !killSwitch, safe_to_execute_orders: false, gating_reasons: [] },
+    endpoints: null,
+  }
+  return { status: 200, contentType: 'application/json', body: JSON.stringify(body) }
+}
+const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HALTED: value } })
+
+describe('judgeKillSwitchReport', () => {
+  it.each([
+    { case: '"1" and true', configMap: holding('1'), answer: opsStatus(true), outcome: 'agrees' },
+    { case: '"0" and false', configMap: holding('0'), answer: opsStatus(false), outcome: 'agrees' },
+    { case: '"true" is read as halted by the agents', configMap: holding('true'), answer: opsStatus(true), outcome: 'agrees' },
+    { case: '" ON " is read as halted by the agents', configMap: holding(' ON '), answer: opsStatus(true), outcome: 'agrees' },
+    { case: '"1" but false', configMap: holding('1'), answer: opsStatus(false), outcome: 'disagrees' },
+    { case: '"0" but true', configMap: holding('0'), answer: opsStatus(true), outcome: 'disagrees' },
+    { case: 'an empty value is not halted', configMap: holding(''), answer: opsStatus(true), outcome: 'disagrees' },
+    { case: 'no ConfigMap', configMap: null, answer: opsStatus(true), outcome: 'no-reference' },
+    { case: 'no key', configMap: { data: {} }, answer: opsStatus(true), outcome: 'no-reference' },
+    { case: 'HTTP 503', configMap: holding('1'), answer: { status: 503, contentType: 'text/html', body: '<html></html>' }, outcome: 'not-reported' },
+    {
+      case: 'the legacy shape',
+      configMap: holding('1'),
+      answer: { status: 200, contentType: 'application/json', body: '{"status":"ok","service":"strategy-engine"}' },
+      outcome: 'not-reported',
+    },
+  ])('$case → $outcome', ({ configMap, answer, outcome }) => {
+    expect(judgeKillSwitchReport('strategy-engine', configMap, answer).outcome).toBe(outcome)
+  })
+
+  it.each([
+    {
+      case: 'agrees',
+      configMap: holding('1'),
+      answer: opsStatus(true),
+      reason: 'strategy-engine reports safety.kill_switch true, as EXECUTION_HALTED "1" in ConfigMap agenttrader-kill-switch says',
+    },
+    {
+      case: 'disagrees',
+      configMap: holding('1'),
+      answer: opsStatus(false),
+      reason:
+        'strategy-engine reports safety.kill_switch false, but EXECUTION_HALTED "1" in ConfigMap agenttrader-kill-switch means true: ' +
+        'its pods do not run with the kill switch the ConfigMap holds (the env is read at start, the mounted file after the kubelet syncs); restart them',
+    },
+    {
+      case: 'no ConfigMap',
+      configMap: null,
+      answer: opsStatus(true),
+      reason: "ConfigMap agenttrader-kill-switch does not exist, so strategy-engine's safety.kill_switch cannot be compared with it",
+    },
+    {
+      case: 'no key',
+      configMap: {},
+      answer: opsStatus(true),
+      reason: "ConfigMap agenttrader-kill-switch has no key EXECUTION_HALTED, so strategy-engine's safety.kill_switch cannot be compared with it",
+    },
+    {
+      case: 'HTTP 503',
+      configMap: holding('1'),
+      answer: { status: 503, contentType: 'text/html', body: '' },
+      reason: 'strategy-engine /ops/status answered HTTP 503, so it does not report safety.kill_switch',
+    },
+    {
+      case: 'the legacy shape',
+      configMap: holding('1'),
+      answer: { status: 200, contentType: 'application/json', body: '{"status":"ok","service":"strategy-engine"}' },
+      reason: 'strategy-engine /ops/status does not report safety.kill_switch: legacy {status, service} shape (no OpsStatus contract)',
+    },
+  ])('says why: $case', ({ configMap, answer, reason }) => {
+    expect(judgeKillSwitchReport('strategy-engine', configMap, answer).reason).toBe(reason)
+  })
+})

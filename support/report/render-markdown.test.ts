@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { ReadinessReport } from './readiness-report.ts'
+import { renderMarkdown } from './render-markdown.ts'
+
+const report: ReadinessReport = {
+  schemaVersion: 1,
+  tool: 'openbell',
+  verdict: 'GO',
+  verdictText: 'GO with waivers',
+  exitCode: 0,
+  env: 'cluster',
+  runId: '20261125T123000.000Z-cluster',
+  startedAt: '2026-11-25T12:30:00.000Z',
+  finishedAt: '2026-11-25T12:31:00.000Z',
+  target: { namespace: 'trading-floor', kubeContext: 'prod', kubeServer: 'https://k8s', kubeServerVersion: 'v1.32.4', firestoreProject: 'agenttrader-prod', firestoreEmulator: null, tenantId: 't1', session: '2026-11-25' },
+  authorization: null,
+  filtered: false,
+  emulators: null,
+  problems: [],
+  waiversFile: '/ops/waivers.yaml',
+  waivers: [
+    { check: 'metrics/strategy-engine.ops-status', owner: 'alice', ticket: 'OPS-42', reason: 'redeploy | rollout', expires: '2026-11-27T12:00:00Z', applied: true },
+    { check: 'cluster-health/stable', owner: 'bob', ticket: 'OPS-7', reason: 'flaky node', expires: '2026-11-26T12:00:00Z', applied: false },
+  ],
+  preflight: null,
+  gates: [
+    {
+      id: 'metrics', title: 'Metrics populate', runbookRef: '§4A', status: 'waived', reason: null, durationMs: 5,
+      checks: [
+        { id: 'strategy-engine.ops-status', title: 'strategy-engine /ops/status answers 200', status: 'waived', reason: 'strategy-engine /ops/status HTTP status: expected 503 to be 200', durationMs: 1, evidence: [], waived: { from: 'fail', ticket: 'OPS-42', owner: 'alice', expires: '2026-11-27T12:00:00Z' } },
+        { id: 'x', title: 'x', status: 'pass', reason: null, durationMs: 1, evidence: [] },
+      ],
+    },
+  ],
+  counts: { passed: 1, failed: 0, skipped: 0, waived: 1 },
+}
+
+describe('renderMarkdown', () => {
+  it('says GO with waivers first, marks the waived gate and check, and lists every waiver', () => {
+    const markdown = renderMarkdown(report)
+    expect(markdown.split('\n')[0]).toBe('# openbell readiness: **GO with waivers**')
+    expect(markdown).toContain('- checks: 1 passed, 0 failed, 0 not verified, 1 waived')
+    expect(markdown).toContain('| `metrics` Metrics populate | 🟡 waived | 1/2 | §4A |')
+    expect(markdown).not.toContain('## Why not GO')
+    expect(markdown).toContain(
+      '- `metrics/strategy-engine.ops-status` 🟡 waived (was fail; OPS-42): strategy-engine /ops/status HTTP status: expected 503 to be 200',
+    )
+    expect(markdown).toContain('| `metrics/strategy-engine.ops-status` | alice | OPS-42 | 2026-11-27T12:00:00Z | yes | redeploy \\| rollout |')
+    expect(markdown).toContain('| `cluster-health/stable` | bob | OPS-7 | 2026-11-26T12:00:00Z | no (the check did not need it) | flaky node |')
+  })
+
+  it('shows what changed since the previous run', () => {
+    const markdown = renderMarkdown(report, {
+      comparison: {
+        previousRunId: '20261124T123000.000Z-cluster',
+        gateChanges: [{ gate: 'metrics', from: 'pass', to: 'waived' }],
+        newWarningEvents: [{ gate: 'cluster-health', check: 'stable', events: [{ object: 'Pod/gamma-0', reason: 'BackOff', message: 'Back-off <restarting>' }] }],
+        moreWarningEvents: [{ gate: 'cluster-health', check: 'stable', key: 'warningEventsWithin30m', from: 1, to: 3 }],
+        stuckCounters: [{ gate: 'metrics', check: 'marketdata-mcp-server.required-metrics', metric: 'marketdata_ticks_total', values: [0] }],
+      },
+    })
+    expect(markdown).toContain(
+      [
+        '## Since the previous run (`20261124T123000.000Z-cluster`)',
+        '',
+        '- gate `metrics`: pass → waived',
+        '- `cluster-health/stable`: 1 new Warning event(s): Pod/gamma-0 BackOff Back-off &lt;restarting>',
+        '- `cluster-health/stable`: Warning events up from 1 to 3 (`warningEventsWithin30m`)',
+        '- `metrics/marketdata-mcp-server.required-metrics`: required counter `marketdata_ticks_total` did not move ([0])',
+      ].join('\n'),
+    )
+  })
+
+  it('says so when nothing changed', () => {
+    const markdown = renderMarkdown(report, { comparison: { previousRunId: 'r0', gateChanges: [], newWarningEvents: [], moreWarningEvents: [], stuckCounters: [] } })
+    expect(markdown).toContain('- nothing changed: same gate statuses, no new Warning events, no required counter left unmoved')
+  })
+})

@@ -1,0 +1,56 @@
+import type { FirestoreReader } from '../clients/firestore-reader.ts'
+import { isCouldNotCheck } from '../errors.ts'
+import { DATA_SEEDED_CHECKS, DATA_SEEDED_CHECK_IDS, type DataSeededCheckId } from '../policies/data-seeded-checks.ts'
+import { judgeGexOverlay } from '../policies/judge-gex-overlay.ts'
+import { judgeGoldenSweeps } from '../policies/judge-golden-sweeps.ts'
+import { judgeSentimentSectors } from '../policies/judge-sentiment-sectors.ts'
+import { judgeSystemStatus } from '../policies/judge-system-status.ts'
+import { judgeTradeFreshness } from '../policies/judge-trade-freshness.ts'
+import { judgeWhaleTrades } from '../policies/judge-whale-trades.ts'
+
+/** The outcome of one check of the read-back. */
+export interface ReadBackCheck {
+  readonly check: DataSeededCheckId
+  readonly title: string
+  /** `unverified` when the read could not look; never `pass` then. */
+  readonly status: 'pass' | 'fail' | 'unverified'
+  readonly reason: string
+}
+
+/** Options of {@link readBackFloorData}. */
+export interface ReadBackOptions {
+  /** The clock the freshness and golden-sweep rules use. */
+  now: Date
+  /** The newest trade may be at most this old. */
+  maxTradeAgeSeconds: number
+}
+
+type Judge = () => Promise<{ ok: boolean | null; reason: string }>
+
+/**
+ * Reads the floor's data back through the gate's own reader and policies, one outcome per `data-seeded` check, in
+ * the gate's order. What the gate would fail, this fails; what it could not check stays unverified.
+ */
+export async function readBackFloorData(reader: FirestoreReader, options: ReadBackOptions): Promise<ReadBackCheck[]> {
+  const judges: Record<DataSeededCheckId, Judge> = {
+    'sentiment-sectors': async () => judgeSentimentSectors(await reader.readSentimentSectors()),
+    'whale-flow-trades': async () => judgeWhaleTrades(await reader.readWhaleTrades()),
+    'whale-flow-fresh': async () => judgeTradeFreshness(await reader.readWhaleTrades(), options.now, options.maxTradeAgeSeconds),
+    'golden-sweep': async () => judgeGoldenSweeps(await reader.readWhaleTrades(), options.now),
+    'gex-overlay-document': async () => judgeSystemStatus(await reader.readSystemStatus()),
+    'gex-overlay-first': async () => judgeGexOverlay(await reader.readOpsCollection()),
+  }
+  return await Promise.all(
+    DATA_SEEDED_CHECK_IDS.map(async (check): Promise<ReadBackCheck> => {
+      const title = DATA_SEEDED_CHECKS[check]
+      try {
+        const { ok, reason } = await judges[check]()
+        return { check, title, status: ok === true ? 'pass' : ok === false ? 'fail' : 'unverified', reason }
+      } catch (error) {
+        // @note fail-closed: whatever kept a check from looking leaves it unverified, with the reason.
+        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+        return { check, title, status: 'unverified', reason: isCouldNotCheck(error) ? reason : `the read-back crashed: ${reason}` }
+      }
+    }),
+  )
+}

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { ReadinessReport } from '../../support/report/readiness-report.ts'
+import { isAlive, liveDescendants } from '../floor/process-tree.ts'
+
+/**
+ * A crash of the harness, of any kind, still leaves `readiness_report.json` with verdict NO-GO and the error, exits
+ * non-zero, and leaves no process behind (issue 7). The crashes are injected into the real CLI on the real floor.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const CHECK_LINE = /^\s+[✓✗?] /m
+
+interface Outcome {
+  exitCode: number | null
+  report: ReadinessReport
+  stderr: string
+  leftovers: number[]
+}
+
+/** Runs a command, calls `act` once the first check has printed, and returns the report and what was left running. */
+async function runAndWatch(args: string[], act: (pid: number) => void = () => undefined): Promise<Outcome> {
+  const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-crash-'))
+  const child = spawn(process.execPath, [...args, '--reports', reportsDir], { cwd: ROOT })
+  const seen = new Set<number>()
+  let stdout = ''
+  let stderr = ''
+  let acted = false
+  const watcher = setInterval(() => liveDescendants(child.pid ?? -1).forEach((pid) => seen.add(pid)), 100)
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (!acted && CHECK_LINE.test(stdout)) {
+      acted = true
+      act(child.pid ?? -1)
+    }
+  })
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  clearInterval(watcher)
+  const report = JSON.parse(readFileSync(path.join(reportsDir, 'latest', 'readiness_report.json'), 'utf8')) as ReadinessReport
+  // @note give the kernel a moment to reap what the process group kill ended.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  return { exitCode, report, stderr, leftovers: [...seen].filter(isAlive) }
+}
+
+const crashing = (mode: string) => ['--import', 'tsx', path.join(ROOT, 'tests/crash/run-crashing-openbell.ts'), mode, 'run']
+const messages = (report: ReadinessReport) => report.problems.map((problem) => problem.message)
+
+describe('a crash of the harness ends the run NO-GO, with the error in the report', () => {
+  it('the floor fails to start after some stand-ins started (invalid data found at start)', { timeout: 240_000 }, async () => {
+    const run = await runAndWatch(crashing('floor-fails'))
+    expect(run.exitCode).toBe(3)
+    expect(run.report.verdict).toBe('NO-GO')
+    expect(messages(run.report).join('\n')).toContain('openbell could not complete the run: [openbell] invalid kube-api emulator options: serviceProxy.Not_A_Namespace/')
+    expect(run.report.gates.every((gate) => gate.status === 'unverified')).toBe(true)
+    expect(run.leftovers, 'processes the failed floor left running (the Firestore emulator)').toEqual([])
+  })
+
+  it.each([
+    ['throw-after-floor', 'openbell crashed: injected crash (throw-after-floor): the harness failed after the floor started'],
+    ['reject-after-floor', 'openbell crashed: injected crash (reject-after-floor): the harness failed after the floor started'],
+  ])('%s: an error nobody handles in the main process', { timeout: 240_000 }, async (mode, message) => {
+    const run = await runAndWatch(crashing(mode))
+    expect(run.exitCode).toBe(3)
+    expect(run.report.verdict).toBe('NO-GO')
+    expect(messages(run.report)).toContain(message)
+    expect(run.stderr).toContain(`[openbell] ${message}`)
+    expect(run.leftovers).toEqual([])
+  })
+
+  it('a vitest worker is killed with SIGKILL while the checks run', { timeout: 240_000 }, async () => {
+    let killed: number[] = []
+    const run = await runAndWatch([path.join(ROOT, 'bin/openbell.js'), 'run'], (pid) => {
+      killed = liveDescendants(pid).filter((candidate) => {
+        try {
+          return /vitest[\\/]dist[\\/]workers/.test(readFileSync(`/proc/${candidate}/cmdline`, 'utf8'))
+        } catch {
+          return false
+        }
+      })
+      for (const worker of killed) process.kill(worker, 'SIGKILL')
+    })
+    expect(killed.length, 'spec workers found to kill').toBeGreaterThan(0)
+    expect(run.exitCode).not.toBe(0)
+    expect(run.report.verdict).toBe('NO-GO')
+    const reasons = [...messages(run.report), ...run.report.gates.flatMap((gate) => [gate.reason ?? '', ...gate.checks.map((check) => check.reason ?? '')])]
+    expect(reasons.join('\n')).toMatch(/worker|exited|Channel closed|terminated|killed/i)
+    expect(run.leftovers).toEqual([])
+  })
+})

@@ -1,0 +1,27 @@
+/**
+ * The real `openbell` CLI on the real emulator floor, with one crash injected into the harness itself.
+ * Usage: node --import tsx tests/crash/run-crashing-openbell.ts MODE [openbell args…]
+ * - `floor-fails`: the floor is asked for a namespace its Kubernetes stand-in refuses, after the ops stand-ins and
+ *   the Firestore emulator have started (invalid data, found at start: the floor must stop what it started);
+ * - `throw-after-floor`: an exception nobody catches, thrown in the main process a second after the floor is up;
+ * - `reject-after-floor`: a promise rejection nobody handles, at the same moment.
+ */
+import { listScenarios, startFloor } from '../../emulators/index.ts'
+import { start } from '../../support/cli/main.ts'
+import type { StartFloor } from '../../support/runner/floor.ts'
+
+const [mode, ...argv] = process.argv.slice(2)
+
+const crashingFloor: StartFloor = async (request) => {
+  if (mode === 'floor-fails') return startFloor({ ...request, namespace: 'Not_A_Namespace' })
+  const floor = await startFloor(request)
+  setTimeout(() => {
+    const error = new Error(`injected crash (${mode}): the harness failed after the floor started`)
+    if (mode === 'throw-after-floor') throw error
+    void Promise.reject(error)
+  }, 1_000)
+  return floor
+}
+
+if (!['floor-fails', 'throw-after-floor', 'reject-after-floor'].includes(mode ?? '')) throw new Error(`unknown mode ${mode}`)
+process.exitCode = await start(argv, { startFloor: crashingFloor, listScenarios })

@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseAllDocuments } from 'yaml'
+import { KUBE_READS } from '../../support/clients/kube-reads.ts'
+import { KILL_SWITCH } from '../../support/policies/kill-switch-value.ts'
+import { GATE_KUBE_READS } from '../../support/verdict/gate-kube-reads.ts'
+import { KIND_SCHEMAS, type ManifestKind } from './kube-manifest-schemas.ts'
+
+/** Issue 9: the in-cluster run as manifests. No API server here: they are parsed, schema-checked and compared with the code. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const DEPLOY = path.join(ROOT, 'deploy')
+const KUBECTL = '/usr/bin/kubectl'
+
+type Manifest = { kind: ManifestKind; metadata: { name?: string; generateName?: string; namespace: string }; [key: string]: any }
+
+function load(file: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(DEPLOY, file), 'utf8')).map((document) => {
+    expect(document.errors, file).toEqual([])
+    return document.toJS() as Manifest
+  })
+}
+const files = readdirSync(DEPLOY).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
+const manifests = files.flatMap((file) => load(file).map((manifest) => ({ file, manifest })))
+const find = (kind: ManifestKind, name: string) => manifests.find(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name)?.manifest
+/** RBAC rules as `group|resource|verb` triples. */
+const triples = (rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[]) =>
+  rules.flatMap((rule) => rule.apiGroups.flatMap((group) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => `${group}|${resource}|${verb}`)))).sort()
+
+describe('deploy/', () => {
+  it.each(manifests.map(({ file, manifest }) => [`${file}: ${manifest.kind} ${manifest.metadata.name ?? manifest.metadata.generateName}`, manifest] as const))(
+    '%s matches the schema of its kind and lives in trading-floor',
+    (_, manifest) => {
+      expect(Object.keys(KIND_SCHEMAS)).toContain(manifest.kind)
+      const result = KIND_SCHEMAS[manifest.kind].safeParse(manifest)
+      expect(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([])
+      expect(manifest.metadata.namespace).toBe('trading-floor')
+    },
+  )
+
+  it('grants the runbook exactly the reads its gates make: no more, no less, nothing on Secrets', () => {
+    const role = find('Role', 'openbell-reader')
+    const used = [...new Set(Object.values(GATE_KUBE_READS).flat())].map((name) => {
+      const read = KUBE_READS[name]
+      return `${read.group}|${'subresource' in read ? `${read.resource}/${read.subresource}` : read.resource}|${read.verb}`
+    })
+    expect(triples(role?.rules ?? [])).toEqual([...new Set(used)].sort())
+    expect(JSON.stringify(role)).not.toMatch(/secrets|"\*"/)
+  })
+
+  it('binds the reader Role to the openbell ServiceAccount only', () => {
+    expect(find('ServiceAccount', 'openbell')).toBeDefined()
+    expect(find('RoleBinding', 'openbell-reader')).toMatchObject({
+      roleRef: { kind: 'Role', name: 'openbell-reader' },
+      subjects: [{ kind: 'ServiceAccount', name: 'openbell', namespace: 'trading-floor' }],
+    })
+  })
+
+  it('lets `openbell halt` get and patch the kill-switch ConfigMap and nothing else, and not from the ServiceAccount', () => {
+    expect(find('Role', 'openbell-halt')?.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: [KILL_SWITCH.configMap], verbs: ['get', 'patch'] },
+    ])
+    const binding = find('RoleBinding', 'openbell-halt')
+    expect(binding?.roleRef.name).toBe('openbell-halt')
+    expect(binding?.subjects.some((subject: { kind: string; name: string }) => subject.kind === 'ServiceAccount')).toBe(false)
+  })
+
+  it('runs `openbell test --env=cluster` in the Job and the CronJob with the same pod, reports on an emptyDir', () => {
+    const job = manifests.find(({ manifest }) => manifest.kind === 'Job')?.manifest
+    const cronJob = find('CronJob', 'openbell-pre-open')
+    expect(cronJob?.spec.jobTemplate.spec).toEqual(job?.spec)
+    const pod = job?.spec.template.spec
+    const [container] = pod.containers
+    expect(container.args).toEqual(['test', '--env=cluster', '--reports=/reports'])
+    const reports = container.volumeMounts.find((mount: { mountPath: string }) => mount.mountPath === '/reports')
+    expect(pod.volumes.find((volume: { name: string }) => volume.name === reports?.name)).toMatchObject({ emptyDir: {} })
+    expect(pod.securityContext.runAsUser).not.toBe(0)
+  })
+
+  it('schedules the CronJob before the open in New York time', () => {
+    expect(find('CronJob', 'openbell-pre-open')?.spec).toMatchObject({ schedule: '30 8 * * 1-5', timeZone: 'America/New_York', concurrencyPolicy: 'Forbid' })
+  })
+
+  it("pins the image to the package's version, never latest, in the manifests and the kustomization", () => {
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string
+    for (const manifest of [find('CronJob', 'openbell-pre-open')?.spec.jobTemplate, manifests.find(({ manifest }) => manifest.kind === 'Job')?.manifest]) {
+      expect(manifest?.spec.template.spec.containers[0].image).toBe(`ghcr.io/agenttrader/openbell:${version}`)
+    }
+    const kustomization = load('kustomization.yaml')[0] as unknown as { images: { name: string; newTag: string }[]; resources: string[] }
+    expect(kustomization.images).toEqual([{ name: 'ghcr.io/agenttrader/openbell', newTag: version }])
+    expect(kustomization.resources.sort()).toEqual(files.filter((file) => file !== 'job.yaml').sort())
+  })
+
+  it.skipIf(!existsSync(KUBECTL))('builds with `kubectl kustomize` (offline; skipped without kubectl)', () => {
+    const built = parseAllDocuments(execFileSync(KUBECTL, ['kustomize', DEPLOY], { encoding: 'utf8' })).map((document) => document.toJS() as Manifest)
+    expect(built.map((manifest) => `${manifest.kind}/${manifest.metadata.name}`).sort()).toEqual([
+      'ConfigMap/openbell-settings', 'CronJob/openbell-pre-open', 'Role/openbell-halt', 'Role/openbell-reader',
+      'RoleBinding/openbell-halt', 'RoleBinding/openbell-reader', 'ServiceAccount/openbell',
+    ])
+  })
+})
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+  const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+\s/.test(line))
+
+  it('starts from an exactly pinned Node.js 20 slim image', () => {
+    expect(instructions[0]).toMatch(/^FROM node:20\.\d+\.\d+-bookworm-slim$/)
+  })
+
+  it('installs the production dependencies only (vitest and tsx are among them) and runs as a non-root user', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['vitest', 'tsx']))
+    expect(instructions).toContain('RUN npm ci --omit=dev --no-audit && npm cache clean --force')
+    expect(instructions.filter((line) => line.startsWith('USER '))).toEqual(['USER node'])
+    expect(instructions.at(-2)).toBe('ENTRYPOINT ["node", "/app/bin/openbell.js"]')
+    expect(instructions.at(-1)).toBe('CMD ["test", "--env=cluster", "--reports=/reports"]')
+  })
+
+  it('copies every top-level source folder the CLI imports at run time', () => {
+    for (const folder of ['bin', 'support', 'specs', 'emulators', 'fixtures']) expect(instructions).toContain(`COPY ${folder} ./${folder}`)
+  })
+})

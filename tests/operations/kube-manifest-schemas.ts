@@ -1,0 +1,109 @@
+import { z } from 'zod'
+
+/**
+ * Small zod schemas for the kinds in deploy/: the fields openbell's manifests use, strictly, so a typo in a field
+ * name or a value of the wrong type fails the test (there is no API server here to validate against).
+ */
+const name = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+const metadata = z.strictObject({
+  name: name.optional(),
+  generateName: z.string().regex(/^[a-z0-9][-a-z0-9]*-$/).optional(),
+  namespace: name,
+  labels: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+})
+
+const ruleSchema = z.strictObject({
+  apiGroups: z.array(z.string()).min(1),
+  resources: z.array(z.string().min(1)).min(1),
+  resourceNames: z.array(z.string().min(1)).optional(),
+  verbs: z.array(z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'])).min(1),
+})
+
+const envVar = z.strictObject({
+  name: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+  value: z.string().optional(),
+  valueFrom: z.strictObject({ configMapKeyRef: z.strictObject({ name, key: z.string(), optional: z.boolean().optional() }) }).optional(),
+})
+
+const container = z.strictObject({
+  name,
+  image: z.string().regex(/^[a-z0-9.-]+(\/[a-z0-9._-]+)+:[A-Za-z0-9._-]+$/, 'must name a registry, a repository and a tag'),
+  imagePullPolicy: z.enum(['IfNotPresent', 'Always', 'Never']),
+  args: z.array(z.string()),
+  env: z.array(envVar),
+  securityContext: z.strictObject({
+    allowPrivilegeEscalation: z.literal(false),
+    readOnlyRootFilesystem: z.literal(true),
+    privileged: z.literal(false),
+    capabilities: z.strictObject({ drop: z.tuple([z.literal('ALL')]) }),
+  }),
+  resources: z.strictObject({
+    requests: z.strictObject({ cpu: z.string(), memory: z.string() }),
+    limits: z.strictObject({ memory: z.string() }),
+  }),
+  volumeMounts: z.array(z.strictObject({ name, mountPath: z.string().startsWith('/'), readOnly: z.boolean().optional() })),
+})
+
+/** The pod template of the runbook Job: non-root, read-only root, reports on an emptyDir. */
+export const podTemplateSchema = z.strictObject({
+  metadata: z.strictObject({ labels: z.record(z.string(), z.string()) }),
+  spec: z.strictObject({
+    serviceAccountName: z.literal('openbell'),
+    automountServiceAccountToken: z.literal(true),
+    restartPolicy: z.literal('Never'),
+    securityContext: z.strictObject({
+      runAsNonRoot: z.literal(true),
+      runAsUser: z.number().int().positive(),
+      runAsGroup: z.number().int().positive(),
+      fsGroup: z.number().int().positive(),
+      seccompProfile: z.strictObject({ type: z.literal('RuntimeDefault') }),
+    }),
+    containers: z.array(container).length(1),
+    volumes: z.array(z.strictObject({ name, emptyDir: z.strictObject({ sizeLimit: z.string() }) })),
+  }),
+})
+
+const jobSpec = z.strictObject({
+  backoffLimit: z.literal(0),
+  activeDeadlineSeconds: z.number().int().positive(),
+  ttlSecondsAfterFinished: z.number().int().positive(),
+  template: podTemplateSchema,
+})
+
+/** One schema per kind in deploy/. */
+export const KIND_SCHEMAS = {
+  ServiceAccount: z.strictObject({ apiVersion: z.literal('v1'), kind: z.literal('ServiceAccount'), metadata }),
+  ConfigMap: z.strictObject({ apiVersion: z.literal('v1'), kind: z.literal('ConfigMap'), metadata, data: z.record(z.string(), z.string()) }),
+  Role: z.strictObject({ apiVersion: z.literal('rbac.authorization.k8s.io/v1'), kind: z.literal('Role'), metadata, rules: z.array(ruleSchema).min(1) }),
+  RoleBinding: z.strictObject({
+    apiVersion: z.literal('rbac.authorization.k8s.io/v1'),
+    kind: z.literal('RoleBinding'),
+    metadata,
+    roleRef: z.strictObject({ apiGroup: z.literal('rbac.authorization.k8s.io'), kind: z.literal('Role'), name }),
+    subjects: z.array(
+      z.union([
+        z.strictObject({ kind: z.literal('ServiceAccount'), name, namespace: name }),
+        z.strictObject({ kind: z.enum(['Group', 'User']), apiGroup: z.literal('rbac.authorization.k8s.io'), name: z.string().min(1) }),
+      ]),
+    ).min(1),
+  }),
+  Job: z.strictObject({ apiVersion: z.literal('batch/v1'), kind: z.literal('Job'), metadata, spec: jobSpec }),
+  CronJob: z.strictObject({
+    apiVersion: z.literal('batch/v1'),
+    kind: z.literal('CronJob'),
+    metadata,
+    spec: z.strictObject({
+      schedule: z.string().regex(/^(\S+\s){4}\S+$/, 'must be a five-field cron expression'),
+      timeZone: z.string().min(1),
+      concurrencyPolicy: z.enum(['Forbid', 'Replace', 'Allow']),
+      startingDeadlineSeconds: z.number().int().positive(),
+      successfulJobsHistoryLimit: z.number().int().nonnegative(),
+      failedJobsHistoryLimit: z.number().int().nonnegative(),
+      jobTemplate: z.strictObject({ metadata: z.strictObject({ labels: z.record(z.string(), z.string()) }), spec: jobSpec }),
+    }),
+  }),
+} as const
+
+/** A kind with a schema in {@link KIND_SCHEMAS}. */
+export type ManifestKind = keyof typeof KIND_SCHEMAS
