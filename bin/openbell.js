@@ -4,4 +4,5 @@ import { register } from 'tsx/esm/api'
 
 register()
 const { main } = await import('./openbell.ts')
-process.exitCode = await main(process.argv.slice(2))
+// @note exit explicitly: a request abandoned at its deadline (a hung API server) must not keep openbell alive.
+process.exit(await main(process.argv.slice(2)))

@@ -56,6 +56,15 @@ function killSwitchValue(started: StartedKubeApi): unknown {
 }
 
 describe('openbell halt --env=cluster', () => {
+  it('gives up on a hung API server after the request timeout, exit 3, and still records the attempt', async () => {
+    const objects = await loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now: NOW })
+    kube = await new KubeApiEmulator().withObjects(objects).withLatencyMs(60_000).start()
+    const run = await halt(kube)
+    expect(run.exitCode).toBe(3)
+    const { record } = readHaltRecord(run.reportsDir)
+    expect(String(record.error)).toContain('read the kill switch: no answer within 5000 ms')
+  })
+
   it('forces EXECUTION_HALTED from "0" to "1" and records who, before and after', async () => {
     const started = await startFloor('kill-switch-off')
     expect(killSwitchValue(started)).toEqual({ EXECUTION_HALTED: '0' })

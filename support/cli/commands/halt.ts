@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import { UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../policies/kill-switch-value.ts'
+import { withinDeadline } from '../../internal/within-deadline.ts'
 import { writeManifest } from '../../report/write-manifest.ts'
 import { createRunId } from '../../runner/create-run-id.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
@@ -35,14 +36,18 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   let exitCode: ExitCode = EXIT_CODES.unverified
   let step: HaltStep = 'read'
   try {
-    record.before = (await core.readNamespacedConfigMap(target)).data?.[KILL_SWITCH.key] ?? null
+    record.before = (await withinDeadline('read the kill switch', core.readNamespacedConfigMap(target), config.requestTimeoutMs)).data?.[KILL_SWITCH.key] ?? null
     step = 'patch'
-    await core.patchNamespacedConfigMap(
-      { ...target, body: { data: { [KILL_SWITCH.key]: KILL_SWITCH.halted } } },
-      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    await withinDeadline(
+      'patch the kill switch',
+      core.patchNamespacedConfigMap(
+        { ...target, body: { data: { [KILL_SWITCH.key]: KILL_SWITCH.halted } } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      ),
+      config.requestTimeoutMs,
     )
     step = 'read back'
-    record.after = (await core.readNamespacedConfigMap(target)).data?.[KILL_SWITCH.key] ?? null
+    record.after = (await withinDeadline('read the kill switch back', core.readNamespacedConfigMap(target), config.requestTimeoutMs)).data?.[KILL_SWITCH.key] ?? null
     record.halted = record.after === KILL_SWITCH.halted
     exitCode = record.halted ? EXIT_CODES.go : EXIT_CODES.fail
   } catch (error) {
