@@ -8,7 +8,7 @@ import { MATRIX_CONCURRENCY } from './tests/scenarios/matrix-concurrency.ts'
  */
 export default defineConfig({
   test: {
-    include: ['support/**/*.test.ts', 'emulators/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['support/**/*.test.ts', 'emulators/**/*.test.ts', 'tests/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // @note the integration tests start servers and child processes; two cores are all we have.

@@ -46,7 +46,14 @@ function runRows(label: string, samples: readonly RunSample[], limitMs: number, 
   if (spawned) rows.push({ label: '· report written, floor stopped, exit', unit: 'ms', summary: of(samples, (sample) => sample.verdictMs - sample.launchMs! - sample.runbookMs) })
   const rss = of(samples, (sample) => sample.peakRssBytes / MB)
   rows.push({ label: `${label}: peak RSS`, unit: 'MB', summary: rss, target: checkTarget(rss?.median, T.peakRssMb, `< ${T.peakRssMb} MB`) })
+  rows.push(...rssSplitRows(samples))
   return rows
+}
+
+/** How the peak RSS split by command (`node`, `java`) at the moment of the peak. */
+function rssSplitRows(samples: readonly { peakRssByCommand: Record<string, number> }[]): BenchRow[] {
+  const commands = [...new Set(samples.flatMap((sample) => Object.keys(sample.peakRssByCommand)))].sort()
+  return commands.map((command) => ({ label: `· of which ${command}`, unit: 'MB' as const, summary: of(samples, (sample) => (sample.peakRssByCommand[command] ?? 0) / MB) }))
 }
 
 /** The rows of the baseline: wall and peak RSS. */
@@ -54,6 +61,7 @@ function baselineRows(label: string, samples: readonly BaselineSample[]): BenchR
   return [
     { label: `${label}: wall`, unit: 'ms', summary: of(samples, (sample) => sample.wallMs), note: samples[0] ? `${samples[0].requests} requests` : '' },
     { label: `${label}: peak RSS`, unit: 'MB', summary: of(samples, (sample) => sample.peakRssBytes / MB) },
+    ...rssSplitRows(samples),
   ]
 }
 

@@ -9,6 +9,7 @@ import { PROJECT_ROOT, runRunbook } from '../support/runner/run-runbook.ts'
 import { runBaselineReads, type BaselineResult, type BaselineTarget } from './baseline-reads.ts'
 import { readRunBreakdown, type RunBreakdown } from './read-run-breakdown.ts'
 import { startTreeRssSampler } from './sample-tree-rss.ts'
+import type { TreeRss } from './tree-rss.ts'
 
 /** One measured runbook run. */
 export interface RunSample extends RunBreakdown {
@@ -18,6 +19,8 @@ export interface RunSample extends RunBreakdown {
   exitMs: number
   /** Peak RSS summed over the run's process tree. */
   peakRssBytes: number
+  /** How that peak split by command name (`node`, `java`). */
+  peakRssByCommand: Record<string, number>
 }
 
 /** One measured baseline pass. */
@@ -25,11 +28,12 @@ export interface BaselineSample extends BaselineResult {
   /** Process start to exit for a fresh process; the reads alone in-process. */
   wallMs: number
   peakRssBytes: number
+  peakRssByCommand: Record<string, number>
 }
 
 /** Settings shared by every measurement. */
 export interface MeasureOptions {
-  /** RSS sampling interval. @default 50 */
+  /** RSS sampling interval in ms. */
   sampleMs: number
   /** Processes counted in the peak RSS besides the run's own tree, e.g. the floor's JVM. @default [] */
   extraRoots?: readonly number[]
@@ -51,7 +55,7 @@ export async function measureProcessRun(args: readonly string[], env: NodeJS.Pro
     } catch (error) {
       throw new Error(`[openbell] bench: openbell ${args.join(' ')} exited ${child.exitCode} without a readable report (${String(error)}): ${child.stderr.slice(-500)}`)
     }
-    return { ...readRunBreakdown(report, child.spawnedAt), verdictMs: child.markMs ?? child.exitMs, exitMs: child.exitMs, peakRssBytes: child.peakRssBytes }
+    return { ...readRunBreakdown(report, child.spawnedAt), verdictMs: child.markMs ?? child.exitMs, exitMs: child.exitMs, ...peakOf(child.peakRss) }
   } finally {
     rmSync(reportsDir, { recursive: true, force: true })
   }
@@ -64,12 +68,20 @@ export async function measureInProcessRun(args: readonly string[], options: Meas
   try {
     sampler.track([process.pid, ...(options.extraRoots ?? [])])
     const config = resolveConfig(parseCli([...args, '--reports', reportsDir], process.env), { env: process.env })
+    // @note the runbook's console view would interleave with the bench's own output; the report has everything.
+    const write = process.stdout.write
+    process.stdout.write = (() => true) as typeof process.stdout.write
     const started = performance.now()
-    const { report } = await runRunbook({ config })
+    let report: ReadinessReport
+    try {
+      report = (await runRunbook({ config })).report
+    } finally {
+      process.stdout.write = write
+    }
     const verdictMs = performance.now() - started
-    return { ...readRunBreakdown(report, null), verdictMs, exitMs: verdictMs, peakRssBytes: await sampler.stop() }
+    return { ...readRunBreakdown(report, null), verdictMs, exitMs: verdictMs, ...peakOf(await sampler.stop()) }
   } finally {
-    await sampler.stop().catch(() => 0)
+    await sampler.stop().catch(() => null)
     rmSync(reportsDir, { recursive: true, force: true })
   }
 }
@@ -85,7 +97,7 @@ export async function measureBaselineProcess(target: BaselineTarget, options: Me
   }
   const child = await runChild(['--import', 'tsx', BASELINE_SCRIPT], env, options, () => false)
   if (child.exitCode !== 0) throw new Error(`[openbell] bench: the baseline process exited ${child.exitCode}: ${child.stderr.slice(-500)}`)
-  return { ...(JSON.parse(child.stdout) as BaselineResult), wallMs: child.exitMs, peakRssBytes: child.peakRssBytes }
+  return { ...(JSON.parse(child.stdout) as BaselineResult), wallMs: child.exitMs, ...peakOf(child.peakRss) }
 }
 
 /** Runs the baseline reads in this process and measures them (the reads alone: modules are already loaded). */
@@ -94,9 +106,9 @@ export async function measureBaselineInProcess(target: BaselineTarget, options: 
   try {
     sampler.track([process.pid, ...(options.extraRoots ?? [])])
     const result = await runBaselineReads(target)
-    return { ...result, wallMs: result.readsMs, peakRssBytes: await sampler.stop() }
+    return { ...result, wallMs: result.readsMs, ...peakOf(await sampler.stop()) }
   } finally {
-    await sampler.stop().catch(() => 0)
+    await sampler.stop().catch(() => null)
   }
 }
 
@@ -106,7 +118,7 @@ interface ChildOutcome {
   exitCode: number | null
   /** When the first stdout line `mark` accepted was seen, from the spawn. */
   markMs: number | null
-  peakRssBytes: number
+  peakRss: TreeRss
   stdout: string
   stderr: string
 }
@@ -136,5 +148,9 @@ async function runChild(args: readonly string[], env: NodeJS.ProcessEnv, options
   })
   const exitMs = performance.now() - started
   if (markMs === null && pending !== '' && mark(pending)) markMs = exitMs
-  return { spawnedAt, exitMs, exitCode, markMs, peakRssBytes: await sampler.stop(), stdout, stderr }
+  return { spawnedAt, exitMs, exitCode, markMs, peakRss: await sampler.stop(), stdout, stderr }
+}
+
+function peakOf(rss: TreeRss): { peakRssBytes: number; peakRssByCommand: Record<string, number> } {
+  return { peakRssBytes: rss.total, peakRssByCommand: rss.byCommand }
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { TreeRss } from './tree-rss.ts'
 
 const WORKER_URL = new URL('./rss-sampler-worker.ts', import.meta.url).href
 
@@ -6,8 +7,8 @@ const WORKER_URL = new URL('./rss-sampler-worker.ts', import.meta.url).href
 export interface StartedRssSampler {
   /** Adds processes whose tree (they and their descendants) is summed from now on. */
   track(pids: readonly number[]): void
-  /** Stops sampling and returns the peak RSS in bytes summed over the tracked trees. Idempotent. */
-  stop(): Promise<number>
+  /** Stops sampling and returns the peak RSS summed over the tracked trees, split by command at that moment. Idempotent. */
+  stop(): Promise<TreeRss>
 }
 
 /**
@@ -24,16 +25,16 @@ export async function startTreeRssSampler(intervalMs = 50): Promise<StartedRssSa
     worker.once('message', () => resolve())
     worker.once('error', reject)
   })
-  let stopped: Promise<number> | undefined
-  const stop = async (): Promise<number> => {
-    const peak = new Promise<number>((resolve, reject) => {
+  let stopped: Promise<TreeRss> | undefined
+  const stop = async (): Promise<TreeRss> => {
+    const peak = new Promise<TreeRss>((resolve, reject) => {
       worker.once('message', resolve)
       worker.once('error', reject)
     })
     worker.postMessage('stop')
-    const bytes = await peak
+    const rss = await peak
     await worker.terminate()
-    return bytes
+    return rss
   }
   return {
     track: (pids) => worker.postMessage({ roots: [...pids] }),

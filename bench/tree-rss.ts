@@ -11,29 +11,48 @@ export function readRssBytes(pid: number): number {
   }
 }
 
+/** The RSS of a process tree: the total, and how it splits by process. */
+export interface TreeRss {
+  /** Bytes, summed over every process of the tree. */
+  total: number
+  /**
+   * Bytes by `/proc/<pid>/comm`, the roots' own node processes apart: `node (root)` (openbell's own process, or the
+   * bench process for an in-process run), `node (children)` (vitest's workers), `java` (the Firestore emulator).
+   */
+  byCommand: Record<string, number>
+}
+
 /**
  * The RSS summed over some processes and all their live descendants, each counted once (Linux `/proc` only).
  * @note a sum of RSS counts pages shared between processes (the node binary, forked workers) more than once, as
  * `ps` and the kernel's OOM accounting per process do: an upper bound of what the run holds.
  */
-export function readTreeRssBytes(roots: readonly number[]): number {
+export function readTreeRss(roots: readonly number[]): TreeRss {
   const pids = new Set<number>()
   for (const root of roots) {
     pids.add(root)
     for (const pid of liveDescendants(root)) pids.add(pid)
   }
-  let total = 0
-  for (const pid of pids) total += readRssBytes(pid)
-  return total
+  const rss: TreeRss = { total: 0, byCommand: {} }
+  for (const pid of pids) {
+    const bytes = readRssBytes(pid)
+    if (bytes === 0) continue
+    const command = readCommand(pid) === 'node' ? (roots.includes(pid) ? 'node (root)' : 'node (children)') : readCommand(pid)
+    rss.total += bytes
+    rss.byCommand[command] = (rss.byCommand[command] ?? 0) + bytes
+  }
+  return rss
+}
+
+function readCommand(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+  } catch {
+    return '?'
+  }
 }
 
 /** The live descendants of a process whose command name (`/proc/<pid>/comm`) is `name`, e.g. the floor's `java`. */
 export function findDescendantsNamed(root: number, name: string): number[] {
-  return liveDescendants(root).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name
-    } catch {
-      return false
-    }
-  })
+  return liveDescendants(root).filter((pid) => readCommand(pid) === name)
 }

@@ -21,6 +21,9 @@ import {
 import { startOpsServices, type StartedOpsServices } from './ops/index.ts'
 import { loadScenario } from './scenarios/load-scenarios.ts'
 
+/** The run's record of every request the Kubernetes API stand-in answered, under `evidence/`: what openbell asked. */
+export const KUBE_API_REQUEST_LOG = 'kube-api-requests.ndjson'
+
 const ALPACA_WORKER_SETUP = fileURLToPath(new URL('./alpaca/worker-setup.ts', import.meta.url))
 
 /**
@@ -91,6 +94,7 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
               .withToken(scenario?.kubeApi?.token ?? KUBE_API_EMULATOR_DEFAULTS.token)
               .withStopAfterRequests(scenario?.kubeApi?.stopAfterRequests ?? null)
               .withMutations(scenario?.kubeApi?.mutations ?? [])
+              .withRequestLog(path.join(request.runDir, 'evidence', KUBE_API_REQUEST_LOG))
               .start(),
           ).then(track(stops))
         ).kubeconfigPath

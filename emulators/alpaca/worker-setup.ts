@@ -6,4 +6,10 @@ import { installNetworkGuard } from '../../support/network/index.ts'
 import { createAlpacaPaperHandlers } from './alpaca-paper-handlers.ts'
 
 // @note the guard is process-wide and records violations once, through the runbook's own subscription.
-installNetworkGuard({ onViolation: () => undefined, handlers: createAlpacaPaperHandlers() })
+// @note vitest re-runs a setup file before each spec file of a worker (`isolate: false`): the handlers go in once.
+const INSTALLED = Symbol.for('openbell.alpaca-paper-handlers')
+const state = globalThis as { [INSTALLED]?: true }
+if (!state[INSTALLED]) {
+  installNetworkGuard({ onViolation: () => undefined, handlers: createAlpacaPaperHandlers() })
+  state[INSTALLED] = true
+}

@@ -30,6 +30,8 @@ export interface KubeApiEmulatorOptions {
   stopAfterRequests?: number | null
   /** Objects that change while a run is in progress, after they were read a number of times. @default [] */
   mutations?: readonly KubeMutation[]
+  /** An NDJSON file that receives every answered request (method, path, query, status); `null` for none. @default null */
+  requestLog?: string | null
 }
 
 /** {@link KubeApiEmulatorOptions} after defaults: every field present. */
@@ -49,6 +51,7 @@ export const KUBE_API_EMULATOR_DEFAULTS: Readonly<ResolvedKubeApiEmulatorOptions
   now: () => new Date(),
   stopAfterRequests: null,
   mutations: Object.freeze([]),
+  requestLog: null,
 })
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -70,6 +73,7 @@ const optionsSchema = z.object({
   serverVersion: z.string().regex(/^v\d+\.\d+\.\d+/, 'must look like "v1.32.4"'),
   stopAfterRequests: z.number().int().min(1).nullable(),
   mutations: z.array(kubeMutationSchema),
+  requestLog: z.string().min(1).nullable(),
 })
 
 /**

@@ -1,8 +1,9 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { Agent, createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ALWAYS_FORBIDDEN, type ForbiddenRule } from './forbidden-rule.ts'
 import { handleKubeRequest } from './internal/handle-kube-request.ts'
 import { KubeObjectStore } from './internal/kube-object-store.ts'
@@ -56,6 +57,12 @@ export class KubeApiEmulator {
     return this
   }
 
+  /** Appends every request it answered (method, path, query, status; never headers or bodies) to this NDJSON file. */
+  withRequestLog(file: string | null): this {
+    this.#options.requestLog = file
+    return this
+  }
+
   /** Makes the stand-in go away (listener closed, connections cut) once it has answered this many requests. */
   withStopAfterRequests(requests: number | null): this {
     this.#options.stopAfterRequests = requests
@@ -93,6 +100,7 @@ export class KubeApiEmulator {
   async start(): Promise<StartedKubeApi> {
     const options = resolveKubeApiEmulatorOptions(this.#options)
     const store = new KubeObjectStore(options.objects, options.now())
+    if (options.requestLog !== null) mkdirSync(dirname(options.requestLog), { recursive: true })
     const server = createServer()
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -149,7 +157,10 @@ class RunningKubeApi implements StartedKubeApi {
       if (!faults.admit(req, res)) return
       const url = new URL(req.url ?? '/', 'http://kube-api.invalid')
       res.once('finish', () => {
-        this.#requests.push({ method: req.method ?? 'GET', path: url.pathname, search: url.search, status: res.statusCode })
+        const record = { method: req.method ?? 'GET', path: url.pathname, search: url.search, status: res.statusCode }
+        this.#requests.push(record)
+        // @note synchronous: the run's reports (and their manifest) are written right after the last answer.
+        if (options.requestLog !== null) appendFileSync(options.requestLog, `${JSON.stringify(record)}\n`, { mode: 0o600 })
       })
       void this.#delay().then(() => handleKubeRequest(req, res, context))
     })

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../support/errors.ts'
 import { KubeApiEmulator } from './kube-api-emulator.ts'
@@ -58,5 +61,18 @@ describe('kube-api stand-in: the API server goes away mid-run', () => {
     const kube = await new KubeApiEmulator().withObjects(OBJECTS).withStopAfterRequests(1).start()
     await get(kube, '/version')
     await expect(kube.stop()).resolves.toBeUndefined()
+  })
+})
+
+describe('kube-api stand-in: the request log', () => {
+  it('appends every answered request as one NDJSON line, without headers or bodies', async () => {
+    const log = path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-kube-log-')), 'evidence', 'kube-api-requests.ndjson')
+    await using kube = await new KubeApiEmulator().withObjects(OBJECTS).withRequestLog(log).start()
+    await get(kube, `${KILL_SWITCH_PATH}?resourceVersion=0`)
+    await fetch(`${kube.url}${KILL_SWITCH_PATH}`, { method: 'DELETE', headers: { authorization: `Bearer ${kube.token}` } })
+    expect(readFileSync(log, 'utf8')).toBe(
+      `${JSON.stringify({ method: 'GET', path: KILL_SWITCH_PATH, search: '?resourceVersion=0', status: 200 })}\n` +
+        `${JSON.stringify({ method: 'DELETE', path: KILL_SWITCH_PATH, search: '', status: 405 })}\n`,
+    )
   })
 })

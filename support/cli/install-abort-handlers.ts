@@ -9,9 +9,11 @@ import { EXIT_CODES } from '../verdict/api.ts'
  */
 export function installAbortHandlers(stderr: (text: string) => void): () => void {
   let ending = false
+  let endingWith: number | null = null
   const end = (reason: string, exitCode: number) => {
     if (ending) return
     ending = true
+    endingWith = exitCode
     stderr(`${formatMessage(reason)}\n`)
     void abortActiveRuns(reason).finally(() => process.exit(exitCode))
   }
@@ -19,11 +21,18 @@ export function installAbortHandlers(stderr: (text: string) => void): () => void
   const onSigterm = () => end('terminated (SIGTERM): the run is NO-GO', 143)
   const onCrash = (error: unknown) =>
     end(`openbell crashed: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODES.unverified)
+  // @note vitest's own handler in this process (its Node API) exits at once, with code 1, on an unhandled rejection:
+  // the report is written by then (abort is synchronous), and the exit code must still say why the run ended.
+  const onExit = () => {
+    if (endingWith !== null) process.exitCode = endingWith
+  }
+  process.on('exit', onExit)
   process.on('SIGINT', onSigint)
   process.on('SIGTERM', onSigterm)
   process.on('uncaughtException', onCrash)
   process.on('unhandledRejection', onCrash)
   return () => {
+    process.off('exit', onExit)
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigterm)
     process.off('uncaughtException', onCrash)

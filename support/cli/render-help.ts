@@ -24,6 +24,7 @@ export function renderHelp(): string {
   })
   return [
     'Usage: openbell [command] [flags] [gate…]',
+    '       openbell verify RUN_FOLDER',
     '',
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.padEnd(10)} ${COMMAND_HELP[command]}`),

@@ -39,7 +39,8 @@ export function judgeKillSwitch(configMap: KillSwitchConfigMap, authorization: s
   const seen = `${KILL_SWITCH.key} in ${where} is ${JSON.stringify(value)}`
   if (value === KILL_SWITCH.halted) return { ok: true, posture: 'halted', reason: `${seen}: execution halted` }
   if (FALSY_FLAG_VALUES.includes(value.trim().toLowerCase())) {
-    if (authorization !== null) {
+    // @note the CLI validates --authorize-execution; the rule still refuses a blank or partial one (issue 7's property).
+    if (isAuthorization(authorization)) {
       return { ok: true, posture: 'authorized-to-execute', reason: `${seen}, authorized by "${authorization}"` }
     }
     return {
@@ -48,4 +49,10 @@ export function judgeKillSwitch(configMap: KillSwitchConfigMap, authorization: s
     }
   }
   return { ok: false, reason: `${seen}, which is ambiguous; only exactly "1" means halted` }
+}
+
+/** Whether a text is an operator's authorization: "WHO/TICKET/REASON", every part filled in. */
+function isAuthorization(text: string | null): text is string {
+  const parts = (text ?? '').split('/')
+  return parts.length >= 3 && parts.every((part) => part.trim() !== '')
 }

@@ -26,6 +26,18 @@ describe('judgeMetricContract', () => {
     expect(judgeMetricContract(body)).toMatchObject({ parsed: true, missing: ['errors_total'] })
   })
 
+  it('does not count a histogram family of a required name: it has no series of that name (issue 7)', () => {
+    const body = [
+      '# TYPE errors_total histogram',
+      'errors_total_bucket{le="+Inf"} 3.0',
+      'errors_total_sum 1.5',
+      'errors_total_count 3.0',
+      ...REQUIRED_METRICS.filter((name) => name !== 'errors_total').flatMap((name) => [`# TYPE ${name} gauge`, `${name} 0.0`]),
+      '',
+    ].join('\n')
+    expect(judgeMetricContract(body)).toMatchObject({ parsed: true, missing: ['errors_total'] })
+  })
+
   it('reports the line of a malformed body', () => {
     expect(judgeMetricContract('agent_start_total 0.0\nerrors_total banana\n')).toMatchObject({ parsed: false, line: 2 })
   })

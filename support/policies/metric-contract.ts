@@ -20,7 +20,8 @@ export type MetricContractJudgement =
 
 /**
  * Parses a `/metrics` body strictly and lists the required families that have no sample. A name counts only
- * as a family with at least one sample: a substring, a comment, a HELP/TYPE line or a label value never does.
+ * as a family with at least one sample of that very name: a substring, a comment, a HELP/TYPE line, a label value
+ * or a histogram's `_bucket` series never does.
  */
 export function judgeMetricContract(body: string, required: readonly string[] = REQUIRED_METRICS): MetricContractJudgement {
   let exposition
@@ -30,6 +31,10 @@ export function judgeMetricContract(body: string, required: readonly string[] = 
     if (error instanceof ExpositionParseError) return { parsed: false, line: error.line, reason: error.message }
     throw error
   }
-  const values = Object.fromEntries(required.map((name) => [name, findSamples(exposition, name).map((sample) => sample.value)]))
+  // @note only series named exactly so count: a histogram or summary family of that name has none (its series are
+  // name_bucket, name_sum, name_count), and a dashboard querying the name would show nothing.
+  const values = Object.fromEntries(
+    required.map((name) => [name, findSamples(exposition, name).filter((sample) => sample.name === name).map((sample) => sample.value)]),
+  )
   return { parsed: true, missing: required.filter((name) => (values[name] ?? []).length === 0), values }
 }

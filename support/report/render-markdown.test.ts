@@ -56,7 +56,10 @@ describe('renderMarkdown', () => {
         gateChanges: [{ gate: 'metrics', from: 'pass', to: 'waived' }],
         newWarningEvents: [{ gate: 'cluster-health', check: 'stable', events: [{ object: 'Pod/gamma-0', reason: 'BackOff', message: 'Back-off <restarting>' }] }],
         moreWarningEvents: [{ gate: 'cluster-health', check: 'stable', key: 'warningEventsWithin30m', from: 1, to: 3 }],
-        stuckCounters: [{ gate: 'metrics', check: 'marketdata-mcp-server.required-metrics', metric: 'marketdata_ticks_total', values: [0] }],
+        stuckCounters: [
+          { gate: 'metrics', check: 'marketdata-mcp-server.required-metrics', metric: 'marketdata_ticks_total', values: [0] },
+          { gate: 'metrics', check: 'marketdata-mcp-server.required-metrics', metric: 'errors_total', values: [0, 0] },
+        ],
       },
     })
     expect(markdown).toContain(
@@ -66,7 +69,7 @@ describe('renderMarkdown', () => {
         '- gate `metrics`: pass → waived',
         '- `cluster-health/stable`: 1 new Warning event(s): Pod/gamma-0 BackOff Back-off &lt;restarting>',
         '- `cluster-health/stable`: Warning events up from 1 to 3 (`warningEventsWithin30m`)',
-        '- `metrics/marketdata-mcp-server.required-metrics`: required counter `marketdata_ticks_total` did not move ([0])',
+        '- `metrics/marketdata-mcp-server.required-metrics`: required counters that did not move: `marketdata_ticks_total` [0], `errors_total` [0,0]',
       ].join('\n'),
     )
   })

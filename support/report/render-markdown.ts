@@ -86,8 +86,14 @@ function renderComparison(comparison: RunComparison): string[] {
   for (const entry of comparison.moreWarningEvents) {
     lines.push(`- \`${entry.gate}/${entry.check}\`: Warning events up from ${entry.from} to ${entry.to} (\`${entry.key}\`)`)
   }
+  const stuckByCheck = new Map<string, RunComparison['stuckCounters']>()
   for (const stuck of comparison.stuckCounters) {
-    lines.push(`- \`${stuck.gate}/${stuck.check}\`: required counter \`${stuck.metric}\` did not move (${escapeLine(JSON.stringify(stuck.values))})`)
+    const key = `${stuck.gate}/${stuck.check}`
+    stuckByCheck.set(key, [...(stuckByCheck.get(key) ?? []), stuck])
+  }
+  for (const [check, stuck] of stuckByCheck) {
+    const counters = stuck.map((entry) => `\`${entry.metric}\` ${escapeLine(JSON.stringify(entry.values))}`).join(', ')
+    lines.push(`- \`${check}\`: required counter${stuck.length > 1 ? 's' : ''} that did not move: ${counters}`)
   }
   if (lines.length === 3) lines.push('- nothing changed: same gate statuses, no new Warning events, no required counter left unmoved')
   return lines

@@ -29,8 +29,11 @@ export function writeRunReports(
   const json = path.join(runDir, 'readiness_report.json')
   const markdown = path.join(runDir, 'readiness_report.md')
   const previous = findPreviousReport(path.dirname(runDir), path.basename(runDir))
-  const markdownText = redactText(renderMarkdown(report, { comparison: previous ? compareRuns(previous, report) : null }))
-  writeFileSync(json, `${JSON.stringify(redactValue(report), null, 2)}\n`, { mode: 0o600 })
+  // @note redact the model before rendering: the renderer escapes text (`<` → `&lt;`, newlines → blanks), and an
+  // escaped secret no longer matches the value the text scrub looks for.
+  const redacted = redactValue(report) as ReadinessReport
+  const markdownText = redactText(renderMarkdown(redacted, { comparison: previous ? compareRuns(previous, redacted) : null }))
+  writeFileSync(json, `${JSON.stringify(redacted, null, 2)}\n`, { mode: 0o600 })
   writeFileSync(markdown, markdownText, { mode: 0o600 })
   scrubSecrets(runDir)
   const manifest = writeManifest(runDir)

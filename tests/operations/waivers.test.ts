@@ -66,7 +66,7 @@ describe('waivers on the real runner (metrics gate: one check fails, one cannot 
     expect(markdown).toContain(`## Since the previous run (\`${path.basename(without.runDir)}\`)`)
     expect(markdown).toContain('- gate `metrics`: fail → waived')
     expect(markdown).toContain('- `metrics/required-metrics`: 1 new Warning event(s): Pod/x Unhealthy')
-    expect(markdown).toContain('- `metrics/required-metrics`: required counter `marketdata_ticks_total` did not move ([7])')
+    expect(markdown).toContain('- `metrics/required-metrics`: required counter that did not move: `marketdata_ticks_total` [7]')
   })
 
   it('leaves a run folder that `openbell verify` finds intact', () => {

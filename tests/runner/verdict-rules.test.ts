@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 /** Each rule of the fail-closed verdict, proven on the real runner with a fixture spec. */
@@ -28,6 +29,8 @@ describe('the verdict is fail-closed', () => {
     const second = run.report.gates[0]?.checks[1]
     expect(second?.status).toBe(status)
     expect(second?.reason).toContain(reason)
+    // @note issue 9: whatever the run found, its folder must stand up to `openbell verify`.
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 
   it('a spec that fails to import gives NO-GO with exit 3', async () => {
@@ -35,6 +38,7 @@ describe('the verdict is fail-closed', () => {
     expect(run.exitCode).toBe(3)
     expect(run.report.gates[0]).toMatchObject({ status: 'unverified' })
     expect(run.report.gates[0]?.reason).toContain('the spec could not load its fixtures')
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 
   it('a gate of the manifest without a spec gives NO-GO with exit 3', async () => {
@@ -49,6 +53,7 @@ describe('the verdict is fail-closed', () => {
     expect(run.report.problems.map((problem) => problem.message)).toContain(
       'specs/rogue.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it',
     )
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 
   it('a run filtered to some gates is never GO, even when they pass', async () => {
@@ -61,6 +66,7 @@ describe('the verdict is fail-closed', () => {
   it('a run filtered by check title is never GO', async () => {
     const run = await runFixture('all-pass', { argv: ['-t', 'one'] })
     expect(run.exitCode).toBe(3)
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 })
 
@@ -87,6 +93,7 @@ describe('the reports of a run', () => {
     const files = execFileSync('find', [run.runDir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n')
     expect(files.length).toBeGreaterThan(4)
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(canary)
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
     expect(run.stdout).not.toContain(canary)
   })
 })

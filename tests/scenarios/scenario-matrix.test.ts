@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadScenarios, type NamedScenario } from '../../emulators/index.ts'
+import { KUBE_API_REQUEST_LOG } from '../../emulators/start-floor.ts'
 import { readViolationsFrom } from '../../support/network/index.ts'
 import { GATE_IDS } from '../../support/verdict/api.ts'
 import { createCanaryEnv, findCanaries } from './canaries.ts'
@@ -12,7 +14,7 @@ import { runOpenbell, type OpenbellRun } from './run-openbell.ts'
  * The fault matrix: the healthy floor is GO, and every scenario turns exactly its expected gates NO-GO (fail or
  * unverified, as listed in its scenario.yaml; see emulators/scenarios/CATALOG.md) while every other gate still
  * passes. Every run gets canary secrets in its environment, and none may appear in its reports or on its console;
- * no run may even attempt the live broker host.
+ * no run may even attempt the live broker host, or ask the Kubernetes API for anything but reads.
  * @note the runs go at most `maxConcurrency` at once (vitest.config.ts); see docs/decisions/scenario-matrix-concurrency.md.
  */
 const scenarios = loadScenarios()
@@ -42,7 +44,20 @@ async function runWithCanaries(args: string[]): Promise<OpenbellRun> {
   const attempts = run.runDir ? readViolationsFrom(path.join(run.runDir, 'evidence', 'live-host-violations.ndjson')) : []
   liveHostAttempts += attempts.length
   expect(attempts.map((attempt) => `${attempt.method} ${attempt.url}`), 'requests to the live broker host').toEqual([])
+  expect(writesToTheCluster(run), 'requests that could change the cluster').toEqual([])
   return run
+}
+
+/** What the run asked the Kubernetes API stand-in besides reads (and the permission reviews, which change nothing). */
+function writesToTheCluster(run: OpenbellRun): string[] {
+  const log = run.runDir ? path.join(run.runDir, 'evidence', KUBE_API_REQUEST_LOG) : ''
+  if (!log || !existsSync(log)) return []
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { method: string; path: string })
+    .filter(({ method, path: url }) => method !== 'GET' && !(method === 'POST' && url === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'))
+    .map(({ method, path: url }) => `${method} ${url}`)
 }
 
 function nonPassing(run: OpenbellRun): string[] {
