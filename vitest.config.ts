@@ -9,8 +9,9 @@ import { MATRIX_CONCURRENCY } from './tests/scenarios/matrix-concurrency.ts'
 export default defineConfig({
   test: {
     include: ['support/**/*.test.ts', 'emulators/**/*.test.ts', 'tests/**/*.test.ts', 'bench/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // @note generous: many tests start a real openbell process (vitest, a JVM); a loaded 2-core machine is slow, not broken.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // @note the integration tests start servers and child processes; two cores are all we have.
     maxWorkers: 2,
     // @note only the scenario matrix runs tests concurrently: this is how many openbell runs it starts at once.

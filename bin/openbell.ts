@@ -2,11 +2,19 @@
  * The entry point that wires the library to the emulators: `support/` never imports `emulators/`,
  * so the emulator floor is injected into the CLI here.
  */
-import { listScenarios, startFloor } from '../emulators/index.ts'
+import { loadScenarios } from '../emulators/scenarios/load-scenarios.ts'
 import { start } from '../support/cli/main.ts'
+import type { StartFloor } from '../support/runner/floor.ts'
 import type { ExitCode } from '../support/verdict/api.ts'
+
+// @note the floor (emulators, Firestore client, msw) is loaded only when a run starts one: a cluster-mode run never
+// pays for importing it (measured with `npm run bench`, README "Benchmarks").
+const startFloor: StartFloor = async (request) => (await import('../emulators/start-floor.ts')).startFloor(request)
 
 /** Runs `openbell` with the given arguments and returns its exit code. */
 export function main(argv: readonly string[]): Promise<ExitCode> {
-  return start(argv, { startFloor, listScenarios })
+  return start(argv, {
+    startFloor,
+    listScenarios: () => loadScenarios().map(({ name, description, expect }) => ({ name, description, expect })),
+  })
 }

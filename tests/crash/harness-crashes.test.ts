@@ -41,8 +41,10 @@ async function runAndWatch(args: string[], act: (pid: number) => void = () => un
   const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   clearInterval(watcher)
   const report = JSON.parse(readFileSync(path.join(reportsDir, 'latest', 'readiness_report.json'), 'utf8')) as ReadinessReport
-  // @note give the kernel a moment to reap what the process group kill ended.
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  // @note what the run ended may take a moment to go (a spec worker exits when its channel to openbell closes):
+  // wait for that, up to a deadline, rather than a fixed pause that a loaded machine overruns.
+  const deadline = Date.now() + 5_000
+  while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
   return { exitCode, report, stderr, leftovers: [...seen].filter(isAlive) }
 }
 

@@ -87,7 +87,7 @@ const CASES: { name: string; args: string[]; env?: NodeJS.ProcessEnv; message: s
 ]
 
 describe.concurrent('usage errors exit 2 with one line and write nothing', () => {
-  it.each(CASES)('$name', async ({ args, env, message }) => {
+  it.each(CASES)('$name', { timeout: 90_000 }, async ({ args, env, message }) => {
     const run = await runOpenbell(args, { env: { ...env, OPENBELL_ENV: '' }, timeoutMs: 60_000 })
     expect(run.stderr).toBe(`${message}\n`)
     expect(run.exitCode).toBe(2)
