@@ -44,8 +44,11 @@ describe('targets, verdict counts and values', () => {
     expect(checkTarget(value, limit, 'text', inclusive)).toEqual({ text: 'text', met })
   })
 
-  it('counts verdicts in the order first seen', () => {
+  it('counts verdicts in the order first seen, and the gates behind a NO-GO', () => {
     expect(countVerdicts([{ verdict: 'GO' }, { verdict: 'NO-GO' }, { verdict: 'GO' }])).toBe('GO ×2, NO-GO ×1')
+    expect(countVerdicts([{ verdict: 'NO-GO', notPassing: ['data-seeded unverified: timed out'] }, { verdict: 'GO', notPassing: [] }])).toBe(
+      'NO-GO ×1, GO ×1 (data-seeded unverified ×1)',
+    )
   })
 
   it.each([
@@ -84,7 +87,10 @@ describe('readRunBreakdown', () => {
       startedAt: '2026-11-25T14:30:01.000Z',
       finishedAt: '2026-11-25T14:30:05.000Z',
       emulators: { scenario: null, startupMs: { ops: 30, firestore: 1_500, 'kube-api': 20, seed: 400 }, notes: [] },
-      gates: [{ id: 'session', durationMs: 300 }, { id: 'metrics', durationMs: 200 }],
+      gates: [
+        { id: 'session', status: 'pass', reason: null, durationMs: 300, checks: [] },
+        { id: 'metrics', status: 'unverified', reason: null, durationMs: 200, checks: [{ status: 'unverified', reason: 'timed out' }] },
+      ],
     } as unknown as ReadinessReport
     expect(readRunBreakdown(report, Date.parse('2026-11-25T14:30:00.250Z'))).toEqual({
       verdict: 'GO',
@@ -97,6 +103,7 @@ describe('readRunBreakdown', () => {
       runbookMs: 4_000,
       vitestAndRestMs: 1_580,
       launchMs: 750,
+      notPassing: ['metrics unverified: timed out'],
     })
   })
 })

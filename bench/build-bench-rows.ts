@@ -7,11 +7,15 @@ import { ratioOfMedians, summarize, type Summary } from './summarize.ts'
 const MB = 1024 * 1024
 const T = BENCH_TARGETS
 
-/** `GO ×5` or `GO ×4, NO-GO ×1`: the verdicts a set of runs reached. */
-export function countVerdicts(samples: readonly { verdict: string }[]): string {
-  const counts = new Map<string, number>()
-  for (const { verdict } of samples) counts.set(verdict, (counts.get(verdict) ?? 0) + 1)
-  return [...counts].map(([verdict, count]) => `${verdict} ×${count}`).join(', ')
+/** `GO ×5`, or `GO ×4, NO-GO ×1 (data-seeded unverified ×1)`: the verdicts a set of runs reached, and the gates behind a NO-GO. */
+export function countVerdicts(samples: readonly { verdict: string; notPassing?: readonly string[] }[]): string {
+  const tally = (values: readonly string[]) => {
+    const counts = new Map<string, number>()
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+    return [...counts].map(([value, count]) => `${value} ×${count}`).join(', ')
+  }
+  const gates = samples.flatMap((sample) => (sample.notPassing ?? []).map((line) => line.split(':')[0]!))
+  return `${tally(samples.map((sample) => sample.verdict))}${gates.length > 0 ? ` (${tally(gates)})` : ''}`
 }
 
 /** A ratio of two medians as a table summary (only the median column is filled). */

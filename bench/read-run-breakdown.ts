@@ -20,6 +20,8 @@ export interface RunBreakdown {
   vitestAndRestMs: number
   /** From spawning the process to `runRunbook`'s start: node, tsx and the CLI's imports; `null` in-process. */
   launchMs: number | null
+  /** Each gate that did not pass, `<gate> <status>: <first reason>`, so a NO-GO in the table says why. */
+  notPassing: string[]
 }
 
 /**
@@ -45,5 +47,11 @@ export function readRunBreakdown(report: ReadinessReport, spawnedAtMs: number | 
     runbookMs,
     vitestAndRestMs: runbookMs - emulatorsMs - seedMs - gatesTotalMs,
     launchMs: spawnedAtMs === null ? null : startedAt - spawnedAtMs,
+    notPassing: report.gates
+      .filter((gate) => gate.status !== 'pass')
+      .map((gate) => {
+        const reason = gate.reason ?? gate.checks.find((check) => check.status === gate.status)?.reason ?? ''
+        return `${gate.id} ${gate.status}: ${reason.slice(0, 160)}`
+      }),
   }
 }

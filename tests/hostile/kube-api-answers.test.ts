@@ -17,7 +17,7 @@ import { CouldNotCheckError } from '../../support/errors.ts'
 type Answer = (res: ServerResponse) => void
 let answer: Answer = (res) => res.end()
 let server: Server
-let reader: () => KubeReader
+let reader: (timeoutMs?: number) => KubeReader
 const sockets = new Set<Socket>()
 
 const status = (code: number, reason: string, message: string) => (res: ServerResponse) =>
@@ -39,7 +39,8 @@ beforeAll(async () => {
     path: path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-fake-api-')), 'kubeconfig'),
   })
   // @note a new reader per case: a reader shares each read between the checks of one gate.
-  reader = () => createKubeReader(loadKubeConfig({ kubeconfigPath, kubeContext: null }), { namespace: 'trading-floor', timeoutMs: 500 })
+  // @note a short deadline only where silence is the case: a loaded machine must not turn an answer into a timeout.
+  reader = (timeoutMs = 10_000) => createKubeReader(loadKubeConfig({ kubeconfigPath, kubeContext: null }), { namespace: 'trading-floor', timeoutMs })
 })
 
 afterAll(async () => {
@@ -47,7 +48,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const CASES: { name: string; answer: Answer; reason: string }[] = [
+const CASES: { name: string; answer: Answer; reason: string; timeoutMs?: number }[] = [
   { name: "418 I'm a teapot, as a Status", answer: status(418, 'Teapot', 'short and stout'), reason: 'the API server answered 418: short and stout' },
   {
     name: '429 Too Many Requests with Retry-After',
@@ -84,21 +85,21 @@ const CASES: { name: string; answer: Answer; reason: string }[] = [
     answer: raw(200, 'application/json', '{"kind":"ConfigMapList","items":[{"metadata":'),
     reason: 'the API server answered with a body openbell cannot read (Unexpected end of JSON input)',
   },
-  { name: 'an answer that never comes', answer: () => undefined, reason: 'the API server did not answer within 500 ms' },
+  { name: 'an answer that never comes', answer: () => undefined, reason: 'the API server did not answer within 500 ms', timeoutMs: 500 },
 ]
 
 describe('hostile answers from the API server are could-not-check, with a readable reason', () => {
-  it.each(CASES)('$name: list', async ({ answer: next, reason }) => {
+  it.each(CASES)('$name: list', async ({ answer: next, reason, timeoutMs }) => {
     answer = next
-    const error = await reader().listConfigMaps().catch((caught: unknown) => caught)
+    const error = await reader(timeoutMs).listConfigMaps().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(CouldNotCheckError)
     expect((error as Error).message).toMatch(/^\[openbell\] list configmaps in namespace trading-floor: /)
     expect((error as Error).message).toContain(reason)
   })
 
-  it.each(CASES.filter((entry) => !entry.name.startsWith('200')))('$name: get', async ({ answer: next, reason }) => {
+  it.each(CASES.filter((entry) => !entry.name.startsWith('200')))('$name: get', async ({ answer: next, reason, timeoutMs }) => {
     answer = next
-    const error = await reader().readConfigMap('agenttrader-kill-switch').catch((caught: unknown) => caught)
+    const error = await reader(timeoutMs).readConfigMap('agenttrader-kill-switch').catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(CouldNotCheckError)
     expect((error as Error).message).toContain(reason)
   })

@@ -8,8 +8,6 @@ import type { LiveHostViolation } from '../../support/network/index.ts'
  */
 export const DELIBERATE_LIVE_HOST_TESTS: readonly string[] = Object.freeze([
   'support/network/install-network-guard.test.ts',
-  'support/clients/probe-live-broker-refusal.test.ts',
-  'support/clients/alpaca-client.test.ts',
   'tests/paper/live-host-refusal.test.ts',
 ])
 
