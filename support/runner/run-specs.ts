@@ -39,10 +39,10 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       dir: options.specsDir,
       include: ['**/*.spec.ts'],
       watch: false,
-      // @note one worker runs several spec files and keeps their modules loaded (the Kubernetes, Firestore and msw
-      // clients take seconds to import; isolated, every spec file paid that again in a new process: ~75 % of a warm
-      // run). Nothing a gate judges is shared: its readers are file-scoped fixtures, and worker-setup installs the
-      // process-wide guard once. Measured with `npm run bench` (README, Benchmarks).
+      // @note a worker runs its spec files one after another and keeps their modules loaded: isolated, each spec
+      // file got a new process that imported the Kubernetes, Firestore and msw clients again (the seven specs took
+      // 16.5 s instead of 4.2 s on 2 idle cores; `npm run bench`, README "Benchmarks"). Nothing a gate judges is
+      // shared: its readers are file-scoped fixtures, and worker-setup subscribes to the process-wide guard once.
       isolate: false,
       passWithNoTests: true,
       testTimeout: options.checkTimeoutMs,
