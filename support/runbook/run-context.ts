@@ -36,6 +36,11 @@ export interface RunContext {
   criticalServices: readonly CriticalService[]
   /** NDJSON file where the network guard records every attempt to reach the live broker host. */
   violationsFile: string
+  /**
+   * Emulator mode: where the runner writes the floor's endpoints once it is up (`floor-handoff.ts`); the kubeconfig
+   * and Firestore emulator fields are filled in from it inside the worker. `null` in cluster mode.
+   */
+  floorHandoffFile: string | null
 }
 
 declare module 'vitest' {

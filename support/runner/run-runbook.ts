@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { readViolationsFrom } from '../network/index.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
+import { createFloorHandoff, type FloorHandoff } from '../runbook/floor-handoff.ts'
 import type { CriticalService, RunContext } from '../runbook/run-context.ts'
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
@@ -20,6 +21,9 @@ import { runSpecs } from './run-specs.ts'
 
 /** The project root: where `support/`, `specs/` and `node_modules/` live. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The worker's last setup file in emulator mode: waits for the floor's endpoints. */
+const AWAIT_FLOOR_SETUP_FILE = path.join(PROJECT_ROOT, 'support/runbook/await-floor.ts')
 
 /** The critical services whose ops endpoints the gates read, and through which port. */
 export const DEFAULT_CRITICAL_SERVICES: readonly CriticalService[] = Object.freeze([
@@ -68,7 +72,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   problems.push(...waivers.problems)
   let preflight: KubePreflightReport | null = null
 
-  let floor: StartedFloor | null = null
+  let floor = null as StartedFloor | null
   let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
   const context = createRunContext(config, runId, runDir)
   let abortReason: string | null = null
@@ -81,8 +85,46 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     },
     stop: async () => floor?.stop(),
   })
+  const handoff = config.env === 'emulators' ? createFloorHandoff() : null
+  context.floorHandoffFile = handoff?.file ?? null
   try {
-    if (config.env === 'emulators') {
+    // @note the floor and vitest start together: the spec worker loads its libraries while the Firestore emulator
+    // boots and is seeded, and waits for the floor's endpoints (`floor-handoff.ts`) before any spec runs.
+    const targetReady = (handoff ? startEmulatorFloor(handoff) : Promise.resolve()).then(async () => {
+      const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
+      preflight = await runPreflight(context, config.requestTimeoutMs)
+      return kubeTarget
+    })
+    const specsRun = runSpecs({
+      context,
+      specsDir,
+      root: PROJECT_ROOT,
+      gateFilter: config.gateFilter.map((gate) => specFileOf(gate)),
+      testNamePattern: config.testNamePattern,
+      checkTimeoutMs: config.checkTimeoutMs,
+      setupFiles: handoff ? [AWAIT_FLOOR_SETUP_FILE] : [],
+      waivedChecks: waivers.waivers.map((waiver) => waiver.check),
+    })
+    const [target, specs] = await Promise.allSettled([targetReady, specsRun])
+    if (target.status === 'rejected') throw target.reason
+    if (specs.status === 'rejected') throw specs.reason
+    observed = specs.value
+    problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
+    if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
+    problems.push(...readViolations(context.violationsFile))
+    return finish(await target.value)
+  } catch (error) {
+    problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
+    problems.push(...readViolations(context.violationsFile))
+    return finish(null)
+  } finally {
+    unregister()
+    await floor?.stop().catch(() => undefined)
+    handoff?.dispose()
+  }
+
+  async function startEmulatorFloor(handoff: FloorHandoff): Promise<void> {
+    try {
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
       floor = await options.startFloor({
         scenario: config.scenario,
@@ -91,34 +133,18 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
         firestoreProject: config.firestoreProject ?? '',
         runDir,
       })
-      context.kubeconfigPath = floor.kubeconfigPath
-      context.firestoreEmulatorHost = floor.firestoreEmulatorHost
+    } catch (error) {
+      handoff.fail(describeError(error))
+      throw error
     }
-    const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
-    preflight = await runPreflight(context, config.requestTimeoutMs)
-    observed = await runSpecs({
-      context,
-      specsDir,
-      root: PROJECT_ROOT,
-      gateFilter: config.gateFilter.map((gate) => specFileOf(gate)),
-      testNamePattern: config.testNamePattern,
-      checkTimeoutMs: config.checkTimeoutMs,
-      setupFiles: floor?.workerSetupFiles ?? [],
-      env: floor?.workerEnv ?? {},
-      waivedChecks: waivers.waivers.map((waiver) => waiver.check),
+    context.kubeconfigPath = floor.kubeconfigPath
+    context.firestoreEmulatorHost = floor.firestoreEmulatorHost
+    handoff.deliver({
+      kubeconfigPath: floor.kubeconfigPath,
+      firestoreEmulatorHost: floor.firestoreEmulatorHost,
+      workerSetupFiles: floor.workerSetupFiles,
+      workerEnv: floor.workerEnv ?? {},
     })
-    problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
-    if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
-    problems.push(...readViolations(context.violationsFile))
-    const target = await kubeTarget
-    return finish(target)
-  } catch (error) {
-    problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
-    problems.push(...readViolations(context.violationsFile))
-    return finish(null)
-  } finally {
-    unregister()
-    await floor?.stop().catch(() => undefined)
   }
 
   function finish(
@@ -194,6 +220,7 @@ export function createRunContext(config: ResolvedConfig, runId: string, runDir: 
     maxResponseBytes: config.maxResponseBytes,
     criticalServices: DEFAULT_CRITICAL_SERVICES,
     violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
+    floorHandoffFile: null,
   }
 }
 

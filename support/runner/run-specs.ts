@@ -18,8 +18,6 @@ export interface RunSpecsOptions {
   checkTimeoutMs: number
   /** Extra modules every worker loads before the specs. */
   setupFiles: string[]
-  /** Environment variables set in every worker, over the process's own. @default {} */
-  env?: Readonly<Record<string, string>>
   /** `<gate>/<check-id>` of the run's valid waivers, so the console marks a waived check as such. @default [] */
   waivedChecks?: readonly string[]
 }
@@ -50,7 +48,6 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
       setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts'), ...options.setupFiles],
       provide: { openbell: options.context },
-      env: { ...options.env },
       reporters: [
         verdictReporter,
         createConsoleReporter(undefined, options.waivedChecks),
