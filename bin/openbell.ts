@@ -2,7 +2,7 @@
  * The entry point that wires the library to the emulators: `support/` never imports `emulators/`,
  * so the emulator floor is injected into the CLI here.
  */
-import { loadScenarios } from '../emulators/scenarios/load-scenarios.ts'
+import { loadScenarios, scenarioNames } from '../emulators/scenarios/load-scenarios.ts'
 import { start } from '../support/cli/main.ts'
 import type { StartFloor } from '../support/runner/floor.ts'
 import type { ExitCode } from '../support/verdict/api.ts'
@@ -16,5 +16,6 @@ export function main(argv: readonly string[]): Promise<ExitCode> {
   return start(argv, {
     startFloor,
     listScenarios: () => loadScenarios().map(({ name, description, expect }) => ({ name, description, expect })),
+    scenarioNames,
   })
 }

@@ -6,7 +6,7 @@ import type { ScenarioSummary } from '../support/cli/main.ts'
 import { loadScenarios } from './scenarios/load-scenarios.ts'
 
 export { startFloor } from './start-floor.ts'
-export { loadScenario, loadScenarios, SCENARIOS_DIR, type NamedScenario } from './scenarios/load-scenarios.ts'
+export { loadScenario, loadScenarios, scenarioNames, SCENARIOS_DIR, type NamedScenario } from './scenarios/load-scenarios.ts'
 export { scenarioSchema, getScenarioJsonSchema, type Scenario } from './scenarios/scenario-schema.ts'
 
 /** Every scenario with the gates it must turn NO-GO, for `openbell scenarios`. */

@@ -16,10 +16,18 @@ export type NamedScenario = Scenario & { name: string }
  * @throws {UsageError} naming the file and the first field that does not match the schema.
  */
 export function loadScenarios(dir: string = SCENARIOS_DIR): NamedScenario[] {
+  return scenarioNames(dir).map((name) => loadScenario(name, dir))
+}
+
+/**
+ * The scenarios' names, sorted, without reading them.
+ * @note every command checks `--scenario` against these: parsing all of them took ~0.5 s of each run's start.
+ */
+export function scenarioNames(dir: string = SCENARIOS_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.yaml')))
-    .map((entry) => loadScenario(entry.name, dir))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b))
 }
 
 /** Loads one scenario by name. */

@@ -19,6 +19,8 @@ export interface ScenarioSummary {
 export interface CliDependencies {
   startFloor: StartFloor
   listScenarios(): readonly ScenarioSummary[]
+  /** The scenarios' names only, which every command checks `--scenario` against. */
+  scenarioNames(): readonly string[]
 }
 
 /** Where the CLI writes. */
@@ -46,7 +48,7 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
       io.stdout(renderHelp())
       return EXIT_CODES.go
     }
-    const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.listScenarios().map((s) => s.name) })
+    const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })
     // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
     // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
     if (config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify') validateClusterAccess(config, io.env)

@@ -6,7 +6,7 @@
  * - `throw-after-floor`: an exception nobody catches, thrown in the main process a second after the floor is up;
  * - `reject-after-floor`: a promise rejection nobody handles, at the same moment.
  */
-import { listScenarios, startFloor } from '../../emulators/index.ts'
+import { listScenarios, scenarioNames, startFloor } from '../../emulators/index.ts'
 import { start } from '../../support/cli/main.ts'
 import type { StartFloor } from '../../support/runner/floor.ts'
 
@@ -24,4 +24,4 @@ const crashingFloor: StartFloor = async (request) => {
 }
 
 if (!['floor-fails', 'throw-after-floor', 'reject-after-floor'].includes(mode ?? '')) throw new Error(`unknown mode ${mode}`)
-process.exitCode = await start(argv, { startFloor: crashingFloor, listScenarios })
+process.exitCode = await start(argv, { startFloor: crashingFloor, listScenarios, scenarioNames })
