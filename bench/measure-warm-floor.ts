@@ -21,6 +21,8 @@ export interface MeasureWarmFloorOptions extends MeasureOptions {
   repetitions: number
   /** The floor's size; `{}` for the fixture as it is. */
   floor: StartFloorOptions
+  /** `--request-timeout` of the runs; the runbook's default when absent. */
+  requestTimeoutMs?: number
   /** Progress lines. */
   log: (line: string) => void
 }
@@ -53,12 +55,13 @@ export async function measureWarmFloor(options: MeasureWarmFloorOptions): Promis
       baselineInProcess: [],
     }
     if (options.repetitions === 0) return result
-    result.warmInProcessFirst = await measureInProcessRun(WARM_RUN_ARGS, measure)
+    const runArgs = [...WARM_RUN_ARGS, ...(options.requestTimeoutMs ? [`--request-timeout=${options.requestTimeoutMs}`] : [])]
+    result.warmInProcessFirst = await measureInProcessRun(runArgs, measure)
     options.log(`in-process warm-up: ${Math.round(result.warmInProcessFirst.verdictMs)} ms ${result.warmInProcessFirst.verdict}`)
     await measureBaselineInProcess(target, measure)
     for (let index = 1; index <= options.repetitions; index += 1) {
-      const fresh = await measureProcessRun(WARM_RUN_ARGS, env, measure)
-      const inProcess = await measureInProcessRun(WARM_RUN_ARGS, measure)
+      const fresh = await measureProcessRun(runArgs, env, measure)
+      const inProcess = await measureInProcessRun(runArgs, measure)
       const baselineInProcess = await measureBaselineInProcess(target, measure)
       const baselineProcess = await measureBaselineProcess(target, measure)
       result.warmProcess.push(fresh)

@@ -110,6 +110,14 @@ export const OPTIONS = {
     defaultText: String(DEFAULTS.maxTradeAgeSeconds),
     commands: RUNBOOK_COMMANDS,
   },
+  'request-timeout': {
+    envVar: 'OPENBELL_REQUEST_TIMEOUT',
+    type: 'string',
+    valueName: 'MS',
+    description: 'each request gives up after this long (at most the check timeout)',
+    defaultText: String(DEFAULTS.requestTimeoutMs),
+    commands: RUNBOOK_COMMANDS,
+  },
   trades: {
     envVar: 'OPENBELL_SEED_TRADES',
     type: 'string',

@@ -38,11 +38,19 @@ describe('resolveConfig', () => {
     [['--session=tomorrow'], '[openbell] --session "tomorrow" is not a date of the form YYYY-MM-DD.'],
     [['--authorize-execution=alice'], '[openbell] --authorize-execution "alice" must read "WHO/TICKET/REASON" with all three parts filled in.'],
     [['--stale-threshold=0'], '[openbell] --stale-threshold "0" must be between 1 and 86400 seconds.'],
+    [['--request-timeout=50'], '[openbell] --request-timeout "50" must be between 100 and 20000 milliseconds.'],
+    [['--request-timeout=30000'], '[openbell] --request-timeout "30000" must be between 100 and 20000 milliseconds.'],
+    [['--request-timeout=5s'], '[openbell] --request-timeout "5s" is not a whole number of milliseconds.'],
     [['--scenario=nope'], '[openbell] --scenario "nope" is not a known scenario; run `openbell scenarios` to list them.'],
     [['--env=cluster', '--scenario=crashloop'], '[openbell] --scenario applies to --env=emulators only; a live cluster is never broken on purpose.'],
     [['not-a-gate'], '[openbell] "not-a-gate" is not a gate id; expected one of: session, data-seeded, paper-execution, kill-switch, metrics, marketdata-freshness, cluster-health.'],
   ])('rejects %j', (argv, message) => {
     expect(() => resolve(argv)).toThrow(message)
+  })
+
+  it('takes the request deadline from --request-timeout, else 5000 ms', () => {
+    expect(resolve(['--request-timeout=15000']).requestTimeoutMs).toBe(15_000)
+    expect(resolve([]).requestTimeoutMs).toBe(5_000)
   })
 
   it('accepts a unicode tenant id that is one Firestore segment', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULTS } from './defaults.ts'
 
 /**
  * Unicode bidirectional controls: in a report they can make a line read differently from what it holds
@@ -58,6 +59,13 @@ export const secondsSchema = z
   .regex(/^\d+$/, 'is not a whole number of seconds')
   .transform(Number)
   .refine((n) => n >= 1 && n <= 86_400, 'must be between 1 and 86400 seconds')
+
+/** A request deadline: a whole number of milliseconds, 100 up to the check timeout (a check ends there anyway). */
+export const requestTimeoutSchema = z
+  .string()
+  .regex(/^\d+$/, 'is not a whole number of milliseconds')
+  .transform(Number)
+  .refine((n) => n >= 100 && n <= DEFAULTS.checkTimeoutMs, `must be between 100 and ${DEFAULTS.checkTimeoutMs} milliseconds`)
 
 /** A non-negative whole number, at most one million. */
 export const countSchema = z
