@@ -4,4 +4,4 @@
 export { installNetworkGuard, type NetworkGuard, type NetworkGuardOptions } from './install-network-guard.ts'
 export { appendViolationTo, readViolationsFrom } from './append-violation-to.ts'
 export { createViolation, redactUrl, type GuardLayer, type LiveHostViolation } from './live-host-violation.ts'
-export { LIVE_HOST_REFUSED_CODE } from './dns-live-host-guard.ts'
+export { installDnsLiveHostGuard, LIVE_HOST_REFUSED_CODE } from './dns-live-host-guard.ts'

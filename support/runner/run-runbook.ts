@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { readViolationsFrom } from '../network/index.ts'
+import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
 import { createFloorHandoff, type FloorHandoff } from '../runbook/floor-handoff.ts'
@@ -85,6 +85,12 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     },
     stop: async () => floor?.stop(),
   })
+  // @note the runner's own process reads the cluster, starts and seeds the floor: it never needs the live broker host
+  // either, so a lookup of it here is refused and recorded like one from a spec worker (msw is not loaded here; the
+  // DNS layer is what every socket to a host name goes through).
+  const removeDnsGuard = installDnsLiveHostGuard((hostname) =>
+    appendViolationTo(context.violationsFile)(createViolation(`dns:${hostname}`, 'LOOKUP', 'dns')),
+  )
   const handoff = config.env === 'emulators' ? createFloorHandoff() : null
   context.floorHandoffFile = handoff?.file ?? null
   try {
@@ -121,6 +127,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     unregister()
     await floor?.stop().catch(() => undefined)
     handoff?.dispose()
+    removeDnsGuard()
   }
 
   async function startEmulatorFloor(handoff: FloorHandoff): Promise<void> {

@@ -18,4 +18,13 @@ describe('a request to the live broker host', () => {
     ])
     expect(JSON.stringify(run.report)).not.toContain('fixture-secret-0007')
   })
+
+  it('from the runner’s own process (here while the floor starts) is refused and recorded too: NO-GO, exit 1', { timeout: 120_000 }, async () => {
+    const run = await runFixture('all-pass', { floorLooksUp: 'API.Alpaca.Markets.' })
+    expect(run.report.gates[0]?.checks.every((check) => check.status === 'pass')).toBe(true)
+    expect(run.exitCode).toBe(1)
+    expect(run.report.problems).toEqual([
+      { severity: 'fail', message: 'a request to the live broker host was attempted and refused: LOOKUP dns:API.Alpaca.Markets.' },
+    ])
+  })
 })

@@ -19,7 +19,7 @@ export interface FixtureRun {
 /** Runs `tests/runner/fixtures/<name>` through the real runner in a child process, as CI would run the runbook. */
 export async function runFixture(
   name: string,
-  options: { gates?: GateId[]; argv?: string[]; env?: NodeJS.ProcessEnv; reportsDir?: string; forbidden?: string[] } = {},
+  options: { gates?: GateId[]; argv?: string[]; env?: NodeJS.ProcessEnv; reportsDir?: string; forbidden?: string[]; floorLooksUp?: string } = {},
 ): Promise<FixtureRun> {
   const reportsDir = options.reportsDir ?? mkdtempSync(path.join(os.tmpdir(), `openbell-${name}-`))
   const request = {
@@ -28,6 +28,7 @@ export async function runFixture(
     gates: options.gates ?? ['kill-switch'],
     argv: options.argv,
     ...(options.forbidden ? { forbidden: options.forbidden } : {}),
+    ...(options.floorLooksUp ? { floorLooksUp: options.floorLooksUp } : {}),
   }
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
