@@ -46,7 +46,7 @@ function runRows(label: string, samples: readonly RunSample[], limitMs: number, 
   }
   rows.push({ label: '· gates (sum of gate durations)', unit: 'ms', summary: of(samples, (sample) => sample.gatesTotalMs) })
   for (const gate of gates) rows.push({ label: `·· ${gate}`, unit: 'ms', summary: of(samples, (sample) => sample.gatesMs[gate]) })
-  rows.push({ label: '· vitest start-up, preflight, verdict (rest)', unit: 'ms', summary: of(samples, (sample) => sample.vitestAndRestMs) })
+  rows.push({ label: '· vitest start-up not hidden behind the floor, preflight, verdict (rest)', unit: 'ms', summary: of(samples, (sample) => sample.vitestAndRestMs) })
   if (spawned) rows.push({ label: '· report written, floor stopped, exit', unit: 'ms', summary: of(samples, (sample) => sample.verdictMs - sample.launchMs! - sample.runbookMs) })
   const rss = of(samples, (sample) => sample.peakRssBytes / MB)
   rows.push({ label: `${label}: peak RSS`, unit: 'MB', summary: rss, target: checkTarget(rss?.median, T.peakRssMb, `< ${T.peakRssMb} MB`) })

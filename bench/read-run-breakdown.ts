@@ -16,7 +16,11 @@ export interface RunBreakdown {
   gatesTotalMs: number
   /** `runRunbook` from its start to the verdict (`finishedAt − startedAt`). */
   runbookMs: number
-  /** The rest of `runRunbook`: vitest start-up (workers, TypeScript transform, imports), the permission preflight, verdict. */
+  /**
+   * The rest of `runRunbook`: vitest start-up (worker, TypeScript transform, imports), the permission preflight, the
+   * verdict. In emulator mode vitest starts while the floor starts, so only the part of its start-up that outlasted
+   * the floor is here.
+   */
   vitestAndRestMs: number
   /** From spawning the process to `runRunbook`'s start: node, tsx and the CLI's imports; `null` in-process. */
   launchMs: number | null

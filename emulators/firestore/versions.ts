@@ -33,7 +33,7 @@ export const FIRESTORE_EMULATOR_MAIN_CLASS = 'com.google.cloud.datastore.emulato
  * @note `-XX:TieredStopAtLevel=1` (C1 only): on 2 cores the emulator answers ~15–25 % sooner when the machine is idle
  * (2.2 → 1.8 s) and up to ~2x sooner when it is loaded, seeds the floor as fast or faster, and holds ~30 MB less.
  * The price: a query over 100,000 documents takes 7–8 s instead of 4.4–6.7 s; only the benchmark's large floor has
- * that many, and it exceeds the 5 s read timeout either way (`npm run bench`, README "Benchmarks").
+ * that many, and the benchmark raises `--request-timeout` for it (`npm run bench`, README "Benchmarks").
  */
 export const FIRESTORE_EMULATOR_JVM_FLAGS = Object.freeze(['-Duser.language=en', '-XX:TieredStopAtLevel=1'])
 
