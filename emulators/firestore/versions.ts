@@ -27,6 +27,12 @@ export const FIRESTORE_EMULATOR_JAR = 'platform/cloud-firestore-emulator/cloud-f
  */
 export const FIRESTORE_EMULATOR_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore'
 
+/** What the emulator prints once its port is bound (it prints nothing like it when the bind fails). */
+export const FIRESTORE_EMULATOR_READY_OUTPUT = 'Dev App Server is now running.'
+
+/** What the emulator prints when its port was taken before it could bind it. */
+export const FIRESTORE_EMULATOR_PORT_TAKEN_OUTPUT = 'Address already in use'
+
 /**
  * JVM flags: English messages (the SDK's wrapper script passes it; the emulator only supports English), and the quick
  * JIT tier only.

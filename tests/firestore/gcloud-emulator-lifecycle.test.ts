@@ -7,7 +7,9 @@ import {
   startFirestoreEmulator,
   type FirestorePlatform,
 } from '../../emulators/firestore/index.ts'
+import { getFreePort } from '../../emulators/firestore/internal/free-port.ts'
 import { isProcessRunning } from '../../emulators/firestore/internal/process-group.ts'
+import { createGcloudStrategy } from '../../emulators/firestore/strategies/gcloud-strategy.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
 import { availableBackends } from './available-backends.ts'
 
@@ -74,4 +76,16 @@ describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulato
     for (let i = 0; i < 40 && isProcessRunning(pid); i++) await new Promise((resolve) => setTimeout(resolve, 50))
     expect(isProcessRunning(pid)).toBe(false)
   }, 60_000)
+})
+
+describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulator on a port taken before it could bind it", () => {
+  it('starts again on another port, and answers from its own process', async () => {
+    await using first = await startFirestoreEmulator({ strategies: ['gcloud'] })
+    const takenPort = Number(first.host.split(':')[1])
+    const ports = [takenPort, await getFreePort()]
+    await using second = await startFirestoreEmulator({ strategies: [createGcloudStrategy({ choosePort: async () => ports.shift() ?? getFreePort() })] })
+    expect(second.host).not.toBe(first.host)
+    expect(second.probes.at(-1)?.reason).toMatch(/on 127\.0\.0\.1:\d+, pid \d+\.$/)
+    expect(second.pid).not.toBe(first.pid)
+  })
 })

@@ -29,7 +29,8 @@ export async function answersOk(url: string, timeoutMs = 1_000): Promise<boolean
 }
 
 /**
- * Readiness strategy: polls `GET url` every 100 ms until it answers "Ok", the process exits, or `timeoutMs` passes.
+ * Readiness strategy: polls `GET url` every 100 ms until it answers "Ok" (and the process has printed
+ * `readyOutput`, when given), the process exits, or `timeoutMs` passes.
  * @see https://github.com/testcontainers/testcontainers-node/blob/main/packages/testcontainers/src/wait-strategies/http-wait-strategy.ts
  */
 export async function waitForHttpOk(options: {
@@ -38,6 +39,12 @@ export async function waitForHttpOk(options: {
   readonly exited: Promise<ProcessExit>
   readonly output: () => string
   readonly what: string
+  /**
+   * A line the process prints only once it has bound its port.
+   * @note without it, another emulator already on the port (the free port was taken between choosing it and the
+   * bind) answers "Ok" for this one, whose process is about to exit with "Address already in use".
+   */
+  readonly readyOutput?: string
 }): Promise<void> {
   let exit: ProcessExit | undefined
   void options.exited.then((value) => (exit = value))
@@ -51,7 +58,7 @@ export async function waitForHttpOk(options: {
       )
     }
     const answer = await getText(options.url, 1_000)
-    if (answer.body?.trim() === 'Ok') return
+    if (answer.body?.trim() === 'Ok' && (options.readyOutput === undefined || options.output().includes(options.readyOutput))) return
     last = answer.error ?? `body ${JSON.stringify(answer.body?.slice(0, 80))}`
     if (Date.now() >= deadline) {
       throw new FirestoreEmulatorStartTimeoutError(

@@ -1,9 +1,14 @@
 import { FIRESTORE_EMULATOR_DEFAULTS } from '../defaults.ts'
 import { getFreePort } from '../internal/free-port.ts'
-import { spawnProcessGroup } from '../internal/process-group.ts'
-import { waitForHttpOk } from '../internal/wait-for-http-ok.ts'
-import type { FirestoreStrategy } from '../types.ts'
-import { FIRESTORE_EMULATOR_JVM_FLAGS, FIRESTORE_EMULATOR_MAIN_CLASS } from '../versions.ts'
+import { spawnProcessGroup, type ProcessGroup } from '../internal/process-group.ts'
+import { FirestoreEmulatorExitedError, waitForHttpOk } from '../internal/wait-for-http-ok.ts'
+import type { FirestoreStrategy, RunningFirestore } from '../types.ts'
+import {
+  FIRESTORE_EMULATOR_JVM_FLAGS,
+  FIRESTORE_EMULATOR_MAIN_CLASS,
+  FIRESTORE_EMULATOR_PORT_TAKEN_OUTPUT,
+  FIRESTORE_EMULATOR_READY_OUTPUT,
+} from '../versions.ts'
 import { locateFirestoreEmulatorJar, locateJava } from './locate-firestore-emulator-jar.ts'
 
 /** Options of the `gcloud` strategy. */
@@ -18,7 +23,15 @@ export interface GcloudStrategyOptions {
    * @default 3000
    */
   stopGraceMs?: number
+  /**
+   * Chooses the port for an attempt.
+   * @default a free loopback port from the kernel
+   */
+  choosePort?: () => Promise<number>
 }
+
+/** Attempts at starting the emulator when its port is taken between choosing it and the emulator binding it. */
+const PORT_ATTEMPTS = 3
 
 /**
  * Runs Google's Firestore emulator jar with java on 127.0.0.1 and a free port, and waits until `GET /` answers "Ok".
@@ -28,6 +41,7 @@ export interface GcloudStrategyOptions {
  */
 export function createGcloudStrategy(options: GcloudStrategyOptions = {}): FirestoreStrategy {
   const stopGraceMs = options.stopGraceMs ?? FIRESTORE_EMULATOR_DEFAULTS.stopGraceMs
+  const choosePort = options.choosePort ?? getFreePort
   return {
     name: 'gcloud',
     async probe({ env, platform, startupTimeoutMs }) {
@@ -51,30 +65,41 @@ export function createGcloudStrategy(options: GcloudStrategyOptions = {}): Fires
       if (!java) {
         return { applicable: false, reason: `the emulator jar is at ${location.jar} but no java (JAVA, JAVA_HOME, PATH); install Java 11+.` }
       }
-      const port = await getFreePort()
-      const args = [...FIRESTORE_EMULATOR_JVM_FLAGS, '-cp', location.jar, FIRESTORE_EMULATOR_MAIN_CLASS, '--host=127.0.0.1', `--port=${port}`]
-      const group = await spawnProcessGroup(platform.spawn, java, args, { env })
-      try {
-        await waitForHttpOk({
-          url: `http://127.0.0.1:${port}/`,
-          timeoutMs: startupTimeoutMs,
-          exited: group.exited,
-          output: group.output,
-          what: `Google's Firestore emulator (${java} ${args.join(' ')})`,
-        })
-      } catch (error) {
-        await group.kill(stopGraceMs)
-        throw error
-      }
-      let stopped: Promise<void> | undefined
-      return {
-        applicable: true,
-        host: `127.0.0.1:${port}`,
-        pid: group.pid,
-        limitations: [],
-        reason: `ran ${java} -cp ${location.jar} (${location.how}) on 127.0.0.1:${port}, pid ${group.pid}.`,
-        stop: () => (stopped ??= group.kill(stopGraceMs)),
+      // @note the chosen port is free when chosen, not necessarily when the JVM binds it (a parallel run's emulator
+      // may take it first): the emulator then exits, and the next attempt gets another port.
+      for (let attempt = 1; ; attempt += 1) {
+        const port = await choosePort()
+        const args = [...FIRESTORE_EMULATOR_JVM_FLAGS, '-cp', location.jar, FIRESTORE_EMULATOR_MAIN_CLASS, '--host=127.0.0.1', `--port=${port}`]
+        const group = await spawnProcessGroup(platform.spawn, java, args, { env })
+        try {
+          await waitForHttpOk({
+            url: `http://127.0.0.1:${port}/`,
+            timeoutMs: startupTimeoutMs,
+            exited: group.exited,
+            output: group.output,
+            readyOutput: FIRESTORE_EMULATOR_READY_OUTPUT,
+            what: `Google's Firestore emulator (${java} ${args.join(' ')})`,
+          })
+        } catch (error) {
+          await group.kill(stopGraceMs)
+          const portTaken = error instanceof FirestoreEmulatorExitedError && group.output().includes(FIRESTORE_EMULATOR_PORT_TAKEN_OUTPUT)
+          if (portTaken && attempt < PORT_ATTEMPTS) continue
+          throw error
+        }
+        return started(group, port, `ran ${java} -cp ${location.jar} (${location.how}) on 127.0.0.1:${port}, pid ${group.pid}.`)
       }
     },
+  }
+
+  function started(group: ProcessGroup, port: number, reason: string): RunningFirestore {
+    let stopped: Promise<void> | undefined
+    return {
+      applicable: true,
+      host: `127.0.0.1:${port}`,
+      pid: group.pid,
+      limitations: [],
+      reason,
+      stop: () => (stopped ??= group.kill(stopGraceMs)),
+    }
   }
 }
