@@ -3,10 +3,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createFirestoreClient } from '../support/firestore/index.ts'
 import type { FloorRequest, StartedFloor } from '../support/runner/floor.ts'
-import { seedFloorData } from '../support/seed/index.ts'
-import { applyFirestoreOverlay } from './apply-firestore-overlay.ts'
 import { startFirestoreEmulator, type StartedFirestore } from './firestore/index.ts'
 import { scheduleFirestoreKill } from './firestore/schedule-firestore-kill.ts'
 import { generateLargeFloor, type KubeFloorSize } from './kube-api/generate-large-floor.ts'
@@ -103,7 +100,10 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
     if (firestore) {
       firestoreHost = firestore.host
       notes.push(`Firestore emulator: ${firestore.backend} (${firestore.probes.map((probe) => `${probe.name}: ${probe.outcome}${probe.reason ? ` — ${probe.reason}` : ''}`).join('; ')})`)
-      await timed('seed', () => seed(firestore, request, scenario?.firestore, now, options.trades))
+      // @note the seeding code (firebase-admin, ~0.5–1 s of imports) loads only now: loaded with this module, it delayed
+      // the Firestore emulator's spawn by as much, and the JVM's start-up is the floor's critical path.
+      const { seedFloor } = await import('./seed-floor.ts')
+      await timed('seed', () => seedFloor(firestore, request, scenario?.firestore, now, options.trades))
       const killAfterMs = scenario?.firestore?.killAfterMs
       if (killAfterMs !== undefined) stops.push(scheduleFirestoreKill(firestore, killAfterMs))
     } else {
@@ -124,28 +124,6 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
   } catch (error) {
     await stopAll()
     throw error
-  }
-}
-
-async function seed(
-  emulator: StartedFirestore,
-  request: FloorRequest,
-  overlay: NonNullable<ReturnType<typeof loadScenario>['firestore']> | undefined,
-  now: Date,
-  trades: number | undefined,
-): Promise<void> {
-  const client = createFirestoreClient({ projectId: request.firestoreProject, emulatorHost: emulator.host })
-  try {
-    const shifted = new Date(now.getTime() + (overlay?.seed?.shiftMinutes ?? 0) * 60_000)
-    await seedFloorData(client.firestore, {
-      tenantId: request.tenantId,
-      now: shifted,
-      ...(overlay?.seed?.trades !== undefined ? { trades: overlay.seed.trades } : trades !== undefined ? { trades } : {}),
-      ...(overlay?.seed?.goldenSweeps !== undefined ? { goldenSweeps: overlay.seed.goldenSweeps } : {}),
-    })
-    if (overlay) await applyFirestoreOverlay(client.firestore, overlay, { tenantId: request.tenantId, now })
-  } finally {
-    await client.close()
   }
 }
 
