@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { FIRESTORE_BACKENDS } from './types.ts'
 
 /** Defaults of `startFirestoreEmulator` and its strategies, in one frozen object. */
@@ -16,4 +17,6 @@ export const FIRESTORE_EMULATOR_DEFAULTS = Object.freeze({
   envProbeTimeoutMs: 1_000,
   /** How long a stopped process group gets between SIGTERM and SIGKILL. */
   stopGraceMs: 3_000,
+  /** Where Google's emulator keeps its JVM class-data archive (`node_modules/.cache/openbell`, gone with `npm ci`). */
+  classDataArchiveDir: fileURLToPath(new URL('../../node_modules/.cache/openbell', import.meta.url)),
 })

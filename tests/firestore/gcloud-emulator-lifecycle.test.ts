@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -85,7 +88,22 @@ describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulato
     const ports = [takenPort, await getFreePort()]
     await using second = await startFirestoreEmulator({ strategies: [createGcloudStrategy({ choosePort: async () => ports.shift() ?? getFreePort() })] })
     expect(second.host).not.toBe(first.host)
-    expect(second.probes.at(-1)?.reason).toMatch(/on 127\.0\.0\.1:\d+, pid \d+\.$/)
+    expect(second.probes.at(-1)?.reason).toMatch(/on 127\.0\.0\.1:\d+, pid \d+( \(.+\))?\.$/)
     expect(second.pid).not.toBe(first.pid)
+  })
+})
+
+describe.runIf((await availableBackends()).includes('gcloud'))("Google's emulator and its class-data archive", () => {
+  it('records the archive when first stopped, and the next start maps it without a complaint from the JVM', async () => {
+    const classDataArchiveDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-cds-'))
+    const strategy = () => createGcloudStrategy({ classDataArchiveDir })
+    const first = await startFirestoreEmulator({ strategies: [strategy()] })
+    expect(first.probes.at(-1)?.reason).toContain('(recording its class-data archive)')
+    await first.stop()
+    expect(readdirSync(classDataArchiveDir)).toEqual([expect.stringMatching(/^firestore-emulator-[0-9a-f]{16}\.jsa$/)])
+    await using second = await startFirestoreEmulator({ strategies: [strategy()] })
+    expect(second.probes.at(-1)?.reason).toContain('(with its class-data archive)')
+    await second.stop()
+    expect(readdirSync(classDataArchiveDir)).toHaveLength(1)
   })
 })

@@ -16,8 +16,11 @@ export interface ProcessGroup {
   output(): string
   /** Settles when the leader exits. */
   readonly exited: Promise<ProcessExit>
-  /** Signals the whole group (SIGTERM, then SIGKILL after `graceMs`) and waits until it is gone. */
-  kill(graceMs: number): Promise<void>
+  /**
+   * Signals the whole group (SIGTERM, then SIGKILL after `graceMs`) and waits until it is gone; `false` when it had
+   * to be SIGKILLed.
+   */
+  kill(graceMs: number): Promise<boolean>
 }
 
 const OUTPUT_LIMIT = 64 * 1024
@@ -160,11 +163,14 @@ export async function spawnProcessGroup(
     output: () => output,
     exited,
     async kill(graceMs) {
+      let endedOnTerm = true
       if (signalGroup(pid, 'SIGTERM') && !(await waitUntilGone(pid, graceMs))) {
+        endedOnTerm = false
         signalGroup(pid, 'SIGKILL')
         await waitUntilGone(pid, graceMs)
       }
       liveGroups.delete(pid)
+      return endedOnTerm
     },
   }
 }
