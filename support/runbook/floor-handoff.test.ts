@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { awaitFloorEndpoints, createFloorHandoff, type FloorHandoff } from './floor-handoff.ts'
 
@@ -11,13 +13,13 @@ const ENDPOINTS = {
 }
 
 describe('floor handoff: the floor’s endpoints reach a worker that started before the floor was up', () => {
-  let handoff: FloorHandoff
-  afterEach(() => handoff.dispose())
+  let handoff: FloorHandoff | undefined
+  afterEach(() => handoff?.dispose())
 
   it('a worker waiting before the floor is up gets the endpoints once they are delivered', async () => {
-    handoff = createFloorHandoff()
-    const waiting = awaitFloorEndpoints(handoff.file, { pollMs: 5 })
-    setTimeout(() => handoff.deliver(ENDPOINTS), 30)
+    const started = (handoff = createFloorHandoff())
+    const waiting = awaitFloorEndpoints(started.file, { pollMs: 5 })
+    setTimeout(() => started.deliver(ENDPOINTS), 30)
     await expect(waiting).resolves.toEqual(ENDPOINTS)
   })
 
@@ -39,5 +41,20 @@ describe('floor handoff: the floor’s endpoints reach a worker that started bef
     expect(statSync(path.dirname(handoff.file)).mode & 0o077).toBe(0)
     handoff.dispose()
     expect(existsSync(path.dirname(handoff.file))).toBe(false)
+  })
+
+  it('is gone when the process exits early (a crash or Ctrl-C ends openbell past every finally)', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const script = `import { createFloorHandoff } from './support/runbook/floor-handoff.ts'
+      const handoff = createFloorHandoff(); handoff.deliver(${JSON.stringify(ENDPOINTS)}); console.log(handoff.file); process.exit(3)`
+    const file = (() => {
+      try {
+        return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
+      } catch (error) {
+        return (error as { stdout: string }).stdout
+      }
+    })().trim()
+    expect(file).toMatch(/openbell-handoff-.+floor\.json$/)
+    expect(existsSync(path.dirname(file))).toBe(false)
   })
 })

@@ -28,7 +28,7 @@ export interface FloorHandoff {
   readonly file: string
   deliver(endpoints: FloorEndpoints): void
   fail(reason: string): void
-  /** Removes the file and its folder. */
+  /** Removes the file and its folder; also done when the process exits, however it ends (short of SIGKILL). */
   dispose(): void
 }
 
@@ -41,11 +41,18 @@ export function createFloorHandoff(): FloorHandoff {
     writeFileSync(`${file}.partial`, JSON.stringify(handoff), { mode: 0o600 })
     renameSync(`${file}.partial`, file)
   }
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  // @note a crash or Ctrl-C ends openbell with process.exit, past every `finally`: the file may hold the Alpaca
+  // stand-in's demo key pair, and nothing of a run is left in the temporary folder.
+  process.once('exit', remove)
   return {
     file,
     deliver: (endpoints) => write({ endpoints }),
     fail: (error) => write({ error }),
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    dispose: () => {
+      process.off('exit', remove)
+      remove()
+    },
   }
 }
 

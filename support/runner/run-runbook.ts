@@ -78,6 +78,8 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let abortReason: string | null = null
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(null, ['the run did not complete: openbell stopped before reaching a verdict'])
+  const handoff = config.env === 'emulators' ? createFloorHandoff() : null
+  context.floorHandoffFile = handoff?.file ?? null
   const unregister = registerActiveRun({
     abort: (reason) => {
       abortReason = reason
@@ -91,8 +93,6 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   const removeDnsGuard = installDnsLiveHostGuard((hostname) =>
     appendViolationTo(context.violationsFile)(createViolation(`dns:${hostname}`, 'LOOKUP', 'dns')),
   )
-  const handoff = config.env === 'emulators' ? createFloorHandoff() : null
-  context.floorHandoffFile = handoff?.file ?? null
   try {
     // @note the floor and vitest start together: the spec worker loads its libraries while the Firestore emulator
     // boots and is seeded, and waits for the floor's endpoints (`floor-handoff.ts`) before any spec runs.
