@@ -32,6 +32,12 @@ export interface ClassDataArchiveKey {
 /** A recording smaller than this was cut short (a complete one is ~25–30 MB). */
 const MIN_ARCHIVE_BYTES = 1024 * 1024
 
+/**
+ * @note dynamic archives need JDK 13+; the jar's own minimum is Java 11, whose JVM would refuse to start on an
+ * unknown `-XX` flag. With this one it starts without an archive instead.
+ */
+const ACCEPT_UNKNOWN_FLAGS = '-XX:+IgnoreUnrecognizedVMOptions'
+
 /** A recording this old was left by a JVM that never exited through `stop()` (its openbell was killed). */
 const ABANDONED_RECORDING_MS = 60 * 60 * 1000
 
@@ -51,7 +57,7 @@ export function openClassDataArchive(dir: string, key: ClassDataArchiveKey): Cla
   }
   if (existsSync(file)) {
     return {
-      jvmFlags: [`-XX:SharedArchiveFile=${file}`],
+      jvmFlags: [ACCEPT_UNKNOWN_FLAGS, `-XX:SharedArchiveFile=${file}`],
       recording: false,
       settle: (output) => {
         if (ARCHIVE_REFUSED.test(output)) rmSync(file, { force: true })
@@ -64,7 +70,7 @@ export function openClassDataArchive(dir: string, key: ClassDataArchiveKey): Cla
   const recording = `${file}.${process.pid}.${Date.now()}.partial`
   removeAbandonedRecordings(dir)
   return {
-    jvmFlags: [`-XX:ArchiveClassesAtExit=${recording}`],
+    jvmFlags: [ACCEPT_UNKNOWN_FLAGS, `-XX:ArchiveClassesAtExit=${recording}`],
     recording: true,
     settle: (_output, endedOnTerm) => {
       if (endedOnTerm && existsSync(recording) && statSync(recording).size >= MIN_ARCHIVE_BYTES) renameSync(recording, file)
