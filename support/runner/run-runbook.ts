@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
@@ -85,7 +85,13 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       abortReason = reason
       finish(null)
     },
-    stop: async () => floor?.stop(),
+    stop: async () => {
+      await floor?.stop()
+      // @note sealed again once the floor is down: what arrived after the abort's first report (a line of the
+      // Kubernetes stand-in's request log, a check's evidence) is then in the manifest, and `openbell verify` holds.
+      removeUnfinishedJunit(runDir)
+      finish(null)
+    },
   })
   // @note the runner's own process reads the cluster, starts and seeds the floor: it never needs the live broker host
   // either, so a lookup of it here is refused and recorded like one from a spec worker (msw is not loaded here; the
@@ -229,6 +235,12 @@ export function createRunContext(config: ResolvedConfig, runId: string, runDir: 
     violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
     floorHandoffFile: null,
   }
+}
+
+/** vitest opens `junit.xml` when the run starts and fills it at the end; an interrupted run leaves it empty. */
+function removeUnfinishedJunit(runDir: string): void {
+  const junit = path.join(runDir, 'junit.xml')
+  if (statSync(junit, { throwIfNoEntry: false })?.size === 0) rmSync(junit)
 }
 
 function readViolations(file: string): RunProblem[] {

@@ -6,6 +6,8 @@ import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
 
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+
 /** Options of {@link runSpecs}. */
 export interface RunSpecsOptions {
   context: RunContext
@@ -29,6 +31,7 @@ export interface RunSpecsOptions {
 export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   const verdictReporter = new VerdictReporter()
   const exitCodeBefore = process.exitCode
+  const signalListenersBefore = new Map(ENDING_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
   const vitest = await createVitest(
     'test',
     {
@@ -66,6 +69,11 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
     // @note vitest's own console lines ("JUNIT report written to …") would bury the verdict; checks print through the console reporter.
     { stdout: new Writable({ write: (_chunk, _encoding, done) => done() }) },
   )
+  // @note vitest's logger exits the process 1 ms after SIGINT or SIGTERM; openbell's own handlers end the run instead
+  // (NO-GO report, floor stopped, report sealed again, then exit), so vitest's are taken off.
+  for (const signal of ENDING_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!signalListenersBefore.get(signal)?.has(listener)) process.off(signal, listener)
+  }
   try {
     await vitest.start(options.gateFilter)
   } finally {

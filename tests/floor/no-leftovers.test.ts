@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { ReadinessReport } from '../../support/report/readiness-report.ts'
+import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import { isAlive, liveDescendants } from './process-tree.ts'
 
 /** A whole floor and run; on a loaded 2-core machine that is more than the default 30 s. */
@@ -29,7 +30,7 @@ async function runAndWatch(act: (child: ReturnType<typeof spawn>) => void) {
   // wait for that, up to a deadline, rather than a fixed pause that a loaded machine overruns.
   const deadline = Date.now() + 5_000
   while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
-  return { exitCode, report, spawned: [...seen], leftovers: [...seen].filter(isAlive) }
+  return { exitCode, report, runDir: path.join(reportsDir, 'latest'), spawned: [...seen], leftovers: [...seen].filter(isAlive) }
 }
 
 describe('the emulator floor leaves nothing behind', () => {
@@ -45,6 +46,8 @@ describe('the emulator floor leaves nothing behind', () => {
     expect(run.report.verdict).toBe('NO-GO')
     expect(run.report.problems.map((problem) => problem.message)).toContain('interrupted (SIGINT): the run is NO-GO')
     expect(run.leftovers).toEqual([])
+    // @note an auditor can still check an interrupted run: its manifest was sealed after the floor stopped.
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 
   it('after SIGTERM', { timeout: RUN_TIMEOUT_MS }, async () => {
@@ -52,5 +55,6 @@ describe('the emulator floor leaves nothing behind', () => {
     expect(run.exitCode).toBe(143)
     expect(run.report.verdict).toBe('NO-GO')
     expect(run.leftovers).toEqual([])
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 })
