@@ -15,6 +15,7 @@ import {
   type V1StatefulSet,
 } from '@kubernetes/client-node'
 import { CouldNotCheckError } from '../errors.ts'
+import { withinDeadline } from '../internal/within-deadline.ts'
 import { httpGet, type HttpObservation } from './http-get.ts'
 import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
 import { createObjectVersionTracker } from './track-object-versions.ts'
@@ -118,20 +119,11 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
 
 /** Turns a slow or failed API call into a CouldNotCheckError that names the call and the next step. */
 async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number, access: KubeRead | null): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new CouldNotCheckError(`${what}: the API server did not answer within ${timeoutMs} ms`)),
-      timeoutMs,
-    )
-  })
   try {
-    return await Promise.race([call, deadline])
+    return await withinDeadline(call, timeoutMs, () => new CouldNotCheckError(`${what}: the API server did not answer within ${timeoutMs} ms`))
   } catch (error) {
     if (error instanceof CouldNotCheckError) throw error
     throw new CouldNotCheckError(`${what}: ${describeApiError(error, access)}`, { cause: error })
-  } finally {
-    clearTimeout(timer)
   }
 }
 

@@ -1,4 +1,5 @@
 import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node'
+import { withinDeadline } from '../internal/within-deadline.ts'
 import type { GateId } from '../verdict/api.ts'
 import { describeKubeRead, KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeReadName } from './kube-reads.ts'
 
@@ -66,9 +67,8 @@ export function findBlockedGates(
 async function review(api: AuthorizationV1Api, name: KubeReadName, namespace: string, timeoutMs: number): Promise<KubeReadAccess> {
   const read = KUBE_READS[name]
   const base = { read: name, what: describeKubeRead(read), rule: kubeReadRule(read) }
-  let timer: NodeJS.Timeout | undefined
   try {
-    const answer = await Promise.race([
+    const answer = await withinDeadline(
       api.createSelfSubjectAccessReview({
         body: {
           apiVersion: 'authorization.k8s.io/v1',
@@ -84,16 +84,13 @@ async function review(api: AuthorizationV1Api, name: KubeReadName, namespace: st
           },
         },
       }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-      }),
-    ])
+      timeoutMs,
+      () => new Error(`no answer within ${timeoutMs} ms`),
+    )
     const allowed = answer.status?.allowed === true
     const reason = answer.status?.reason || answer.status?.evaluationError
     return { ...base, allowed, ...(!allowed && reason ? { reason } : {}) }
   } catch (error) {
     return { ...base, allowed: null, reason: `the access review could not be made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }
-  } finally {
-    clearTimeout(timer)
   }
 }

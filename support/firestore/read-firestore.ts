@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { CouldNotCheckError, isCouldNotCheck } from '../errors.ts'
+import { withinDeadline } from '../internal/within-deadline.ts'
 import { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
 import { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'
 import { describeFirestoreTarget, getFirestoreTarget, trackRead } from './internal/firestore-targets.ts'
@@ -33,23 +34,17 @@ export async function readFirestore<T>(
       `Could not read Firestore "${path}" from ${describeFirestoreTarget(target)}: ${code} (${detail}). ${nextStepFor(code, target)}`,
       { cause },
     )
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(fail('DEADLINE_EXCEEDED', `no answer within ${timeoutMs} ms`, undefined)), timeoutMs)
-  })
   const reading = Promise.resolve().then(read)
   // @note after a timeout nobody awaits `reading`; its late rejection (e.g. "client has already been
   // terminated" once the client is closed) must not become an unhandled rejection.
   reading.catch(() => {})
   trackRead(firestore, reading)
   try {
-    return await Promise.race([reading, deadline])
+    return await withinDeadline(reading, timeoutMs, () => fail('DEADLINE_EXCEEDED', `no answer within ${timeoutMs} ms`, undefined))
   } catch (error) {
     if (isCouldNotCheck(error)) throw error
     const failure = classifyFirestoreFailure(error)
     if (!failure) throw error
     throw fail(failure.code, failure.detail, error)
-  } finally {
-    clearTimeout(timer)
   }
 }

@@ -1,13 +1,11 @@
-import { CouldNotCheckError } from '../errors.ts'
-
 /**
- * Settles with `call`, or rejects with a {@link CouldNotCheckError} naming `what` and the wait once `timeoutMs`
- * has passed: a hung API server must not hang openbell.
+ * Settles with `call`, or rejects with `timedOut()` once `timeoutMs` has passed: a hung server must not hang
+ * openbell. The timer never outlives the call.
  */
-export async function withinDeadline<T>(what: string, call: Promise<T>, timeoutMs: number): Promise<T> {
+export async function withinDeadline<T>(call: Promise<T>, timeoutMs: number, timedOut: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CouldNotCheckError(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs)
+    timer = setTimeout(() => reject(timedOut()), timeoutMs)
   })
   try {
     return await Promise.race([call, deadline])

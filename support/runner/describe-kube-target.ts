@@ -1,5 +1,6 @@
 import { VersionApi } from '@kubernetes/client-node'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { withinDeadline } from '../internal/within-deadline.ts'
 import type { RunContext } from '../runbook/run-context.ts'
 
 /** The cluster identity recorded in the report. */
@@ -15,12 +16,9 @@ export async function describeKubeTarget(context: RunContext, timeoutMs: number)
   try {
     const kubeConfig = loadKubeConfig({ kubeconfigPath: context.kubeconfigPath, kubeContext: context.kubeContext })
     const identity = { server: kubeConfig.getCurrentCluster()?.server ?? null, context: kubeConfig.getCurrentContext() }
-    let timer: NodeJS.Timeout | undefined
-    const version = await Promise.race([
-      kubeConfig.makeApiClient(VersionApi).getCode().then((info) => info.gitVersion),
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
-    ]).catch(() => null)
-    clearTimeout(timer)
+    const version = await withinDeadline(kubeConfig.makeApiClient(VersionApi).getCode(), timeoutMs, () => new Error('no answer'))
+      .then((info) => info.gitVersion)
+      .catch(() => null)
     return { ...identity, version }
   } catch {
     return { server: null, context: context.kubeContext, version: null }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { loadKubeConfig } from '../../clients/load-kube-config.ts'
-import { UsageError } from '../../errors.ts'
+import { CouldNotCheckError, UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../policies/kill-switch-value.ts'
 import { withinDeadline } from '../../internal/within-deadline.ts'
 import { writeManifest } from '../../report/write-manifest.ts'
@@ -24,6 +24,7 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, io.env)
   const core = kubeConfig.makeApiClient(CoreV1Api)
   const target = { name: KILL_SWITCH.configMap, namespace: config.namespace }
+  const timedOut = (step: string) => () => new CouldNotCheckError(`${step}: no answer within ${config.requestTimeoutMs} ms`)
   const startedAt = new Date()
   const record: Record<string, unknown> = {
     action: 'halt',
@@ -36,18 +37,18 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   let exitCode: ExitCode = EXIT_CODES.unverified
   let step: HaltStep = 'read'
   try {
-    record.before = (await withinDeadline('read the kill switch', core.readNamespacedConfigMap(target), config.requestTimeoutMs)).data?.[KILL_SWITCH.key] ?? null
+    record.before = (await withinDeadline(core.readNamespacedConfigMap(target), config.requestTimeoutMs, timedOut('read the kill switch'))).data?.[KILL_SWITCH.key] ?? null
     step = 'patch'
     await withinDeadline(
-      'patch the kill switch',
       core.patchNamespacedConfigMap(
         { ...target, body: { data: { [KILL_SWITCH.key]: KILL_SWITCH.halted } } },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       ),
       config.requestTimeoutMs,
+      timedOut('patch the kill switch'),
     )
     step = 'read back'
-    record.after = (await withinDeadline('read the kill switch back', core.readNamespacedConfigMap(target), config.requestTimeoutMs)).data?.[KILL_SWITCH.key] ?? null
+    record.after = (await withinDeadline(core.readNamespacedConfigMap(target), config.requestTimeoutMs, timedOut('read the kill switch back'))).data?.[KILL_SWITCH.key] ?? null
     record.halted = record.after === KILL_SWITCH.halted
     exitCode = record.halted ? EXIT_CODES.go : EXIT_CODES.fail
   } catch (error) {
