@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isAuthorization } from '../policies/kill-switch-value.ts'
 import { DEFAULTS } from './defaults.ts'
 
 /**
@@ -48,10 +49,7 @@ export const authorizationSchema = z
   .max(500, 'is longer than 500 characters')
   .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'contains a control character')
   .refine((text) => !BIDI_CONTROL.test(text), BIDI_MESSAGE)
-  .refine(
-    (text) => text.split('/').length >= 3 && text.split('/').every((part) => part.trim().length > 0),
-    'must read "WHO/TICKET/REASON" with all three parts filled in',
-  )
+  .refine(isAuthorization, 'must read "WHO/TICKET/REASON" with all three parts filled in')
 
 /** A whole number of seconds, 1 to 1 day. */
 export const secondsSchema = z

@@ -52,7 +52,7 @@ export function judgeKillSwitch(configMap: KillSwitchConfigMap, authorization: s
 }
 
 /** Whether a text is an operator's authorization: "WHO/TICKET/REASON", every part filled in. */
-function isAuthorization(text: string | null): text is string {
+export function isAuthorization(text: string | null): text is string {
   const parts = (text ?? '').split('/')
   return parts.length >= 3 && parts.every((part) => part.trim() !== '')
 }
