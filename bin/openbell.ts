@@ -2,7 +2,7 @@
  * The entry point that wires the library to the emulators: `support/` never imports `emulators/`,
  * so the emulator floor is injected into the CLI here.
  */
-import { loadScenarios, scenarioNames } from '../emulators/scenarios/load-scenarios.ts'
+import { listScenarios, scenarioNames } from '../emulators/scenarios/load-scenarios.ts'
 import { start } from '../support/cli/main.ts'
 import type { StartFloor } from '../support/runner/floor.ts'
 import type { ExitCode } from '../support/verdict/api.ts'
@@ -13,9 +13,5 @@ const startFloor: StartFloor = async (request) => (await import('../emulators/st
 
 /** Runs `openbell` with the given arguments and returns its exit code. */
 export function main(argv: readonly string[]): Promise<ExitCode> {
-  return start(argv, {
-    startFloor,
-    listScenarios: () => loadScenarios().map(({ name, description, expect }) => ({ name, description, expect })),
-    scenarioNames,
-  })
+  return start(argv, { startFloor, listScenarios, scenarioNames })
 }

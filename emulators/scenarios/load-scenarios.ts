@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import type { ScenarioSummary } from '../../support/cli/main.ts'
 import { UsageError } from '../../support/errors.ts'
 import { scenarioSchema, type Scenario } from './scenario-schema.ts'
 
@@ -28,6 +29,11 @@ export function scenarioNames(dir: string = SCENARIOS_DIR): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.yaml')))
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b))
+}
+
+/** Every scenario with the gates it must turn NO-GO, for `openbell scenarios`. */
+export function listScenarios(): readonly ScenarioSummary[] {
+  return loadScenarios().map(({ name, description, expect }) => ({ name, description, expect }))
 }
 
 /** Loads one scenario by name. */
