@@ -7,13 +7,13 @@ import type { FloorRequest } from '../support/runner/floor.ts'
 import { seedFloorData } from '../support/seed/index.ts'
 import { applyFirestoreOverlay } from './apply-firestore-overlay.ts'
 import type { StartedFirestore } from './firestore/index.ts'
-import type { loadScenario } from './scenarios/load-scenarios.ts'
+import type { Scenario } from './scenarios/scenario-schema.ts'
 
 /** Seeds what the UI reads (`seedFloorData`), then applies the scenario's Firestore overlay, if any. */
 export async function seedFloor(
   emulator: StartedFirestore,
   request: FloorRequest,
-  overlay: NonNullable<ReturnType<typeof loadScenario>['firestore']> | undefined,
+  overlay: Scenario['firestore'],
   now: Date,
   trades: number | undefined,
 ): Promise<void> {

@@ -29,7 +29,7 @@ export interface ClassDataArchiveKey {
   flags: readonly string[]
 }
 
-/** A recording smaller than this was cut short (a complete one is ~25–30 MB). */
+/** A recording smaller than this was cut short (a complete one is ~30–45 MB). */
 const MIN_ARCHIVE_BYTES = 1024 * 1024
 
 /**
