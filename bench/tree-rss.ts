@@ -37,7 +37,8 @@ export function readTreeRss(roots: readonly number[]): TreeRss {
   for (const pid of pids) {
     const bytes = readRssBytes(pid)
     if (bytes === 0) continue
-    const command = readCommand(pid) === 'node' ? (roots.includes(pid) ? 'node (root)' : 'node (children)') : readCommand(pid)
+    const name = readCommand(pid)
+    const command = name === 'node' ? (roots.includes(pid) ? 'node (root)' : 'node (children)') : name
     rss.total += bytes
     rss.byCommand[command] = (rss.byCommand[command] ?? 0) + bytes
   }
