@@ -1,12 +1,6 @@
-import { checkAlpacaBaseUrl, PAPER_TRADING_BASE_URL } from '../policies/alpaca-base-url.ts'
+import { ALPACA_BASE_URL_VARIABLES, checkAlpacaBaseUrl, PAPER_TRADING_BASE_URL } from '../policies/alpaca-base-url.ts'
 import { redactUrl } from '../network/live-host-violation.ts'
 import { UsageError } from '../errors.ts'
-
-/**
- * Variables that name an Alpaca trading base URL. `@alpacahq/alpaca-trade-api` 4.x reads none of them (its host
- * comes from `paper` alone); v3 read `APCA_API_BASE_URL`, and so does AgentTrader (`functions/utils/apca_env.py`).
- */
-export const ALPACA_BASE_URL_VARIABLES: readonly string[] = Object.freeze(['APCA_API_BASE_URL', 'ALPACA_BASE_URL', 'ALPACA_API_BASE_URL'])
 
 /**
  * Refuses an environment whose base-URL variables point anywhere but the paper host: such an environment was set up

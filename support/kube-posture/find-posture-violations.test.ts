@@ -42,6 +42,37 @@ describe('findPostureViolations: broker hosts', () => {
       found: [`!alpaca-url-not-paper ${D}/a main APCA_API_BASE_URL=https://paper-api.alpaca.markets:443`],
     },
     {
+      case: 'a relay host as the base URL',
+      workloads: [deployment('a', [literal('APCA_API_BASE_URL', 'https://broker-relay.example.com')])],
+      found: [`!alpaca-url-not-paper ${D}/a main APCA_API_BASE_URL=https://broker-relay.example.com`],
+    },
+    {
+      case: 'a relay host as the base URL in a ConfigMap key',
+      workloads: [],
+      configMaps: [configMap('broker', { ALPACA_BASE_URL: 'https://broker-relay.example.com/v2' })],
+      found: ['!alpaca-url-not-paper ConfigMap/trading-floor/broker - ALPACA_BASE_URL=https://broker-relay.example.com/v2'],
+    },
+    {
+      case: 'an empty base URL',
+      workloads: [deployment('a', [literal('APCA_API_BASE_URL', '')])],
+      found: [`!alpaca-url-not-paper ${D}/a main APCA_API_BASE_URL=`],
+    },
+    {
+      case: 'a relay host in a variable that does not hold the base URL',
+      workloads: [deployment('a', [literal('WEBHOOK_URL', 'https://broker-relay.example.com')])],
+      found: [],
+    },
+    {
+      case: 'the live host with ideographic dots',
+      workloads: [deployment('a', [literal('APCA_API_BASE_URL', 'https://api\u3002alpaca\u3002markets')])],
+      found: [`!live-broker-host ${D}/a main APCA_API_BASE_URL=https://api\u3002alpaca\u3002markets`],
+    },
+    {
+      case: 'the live host percent-encoded in any variable',
+      workloads: [deployment('a', [literal('UPSTREAM', 'https://api%2Ealpaca%2Emarkets')])],
+      found: [`!live-broker-host ${D}/a main UPSTREAM=https://api%2Ealpaca%2Emarkets`],
+    },
+    {
       case: 'a URL built with $(VAR) from a ConfigMap',
       workloads: [deployment('a', [fromConfigMap('HOST', 'hosts'), literal('APCA_API_BASE_URL', 'https://$(HOST)')])],
       configMaps: [configMap('hosts', { HOST: 'api.alpaca.markets' })],

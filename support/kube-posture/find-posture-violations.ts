@@ -1,4 +1,5 @@
 import type { V1ConfigMap } from '@kubernetes/client-node'
+import { ALPACA_BASE_URL_VARIABLES, checkAlpacaBaseUrl, PAPER_TRADING_BASE_URL } from '../policies/alpaca-base-url.ts'
 import { describeAlpacaHostMention, findAlpacaHostMentions } from './find-alpaca-host-mentions.ts'
 import { inspectSource } from './inspect-source.ts'
 import { isTruthyFlag } from './is-truthy-flag.ts'
@@ -33,7 +34,7 @@ export function findPostureViolations({ workloads, configMaps }: PostureInput): 
   const findings = listContainerEnvs(workloads, configMaps).flatMap(judgeContainer)
   for (const map of configMaps) {
     const object = `ConfigMap/${map.metadata?.namespace ?? 'default'}/${map.metadata?.name ?? '(unnamed)'}`
-    for (const [key, value] of Object.entries(map.data ?? {})) findings.push(...judgeHosts(object, null, key, value))
+    for (const [key, value] of Object.entries(map.data ?? {})) findings.push(...judgeBrokerUrl(object, null, key, value))
   }
   return findings
 }
@@ -53,7 +54,7 @@ function judgeContainer({ workload, env }: WorkloadContainerEnv): PostureFinding
       if (JUDGED_NAME.test(name)) findings.push(createNotInspected(object, container, name, seen.label, seen.why))
       continue
     }
-    findings.push(...judgeHosts(object, container, name, seen.value))
+    findings.push(...judgeBrokerUrl(object, container, name, seen.value))
     const rule = judgeMode(name, seen.value)
     if (rule !== undefined) findings.push(createFinding({ object, container, variable: name, value: seen.value, ...rule }))
     if (EXECUTION_FLAGS.includes(name) && isTruthyFlag(seen.value) && EXECUTION_WORKLOAD_NAME.test(workload.name) && workload.replicas > 0) {
@@ -89,6 +90,28 @@ function judgeMode(name: string, value: string): Pick<PostureFinding, 'rule' | '
     }
   }
   return undefined
+}
+
+/**
+ * The one broker-URL rule: any Alpaca trading host in the value must be exactly the paper URL (the live host, in any
+ * spelling, is named as such), and a variable that holds the base URL must be the paper URL whatever host it names:
+ * a relay in front of the broker is the trading host as far as the agent knows.
+ */
+function judgeBrokerUrl(object: string, container: string | null, variable: string, value: string): PostureFinding[] {
+  const findings = judgeHosts(object, container, variable, value)
+  if (findings.length > 0 || !ALPACA_BASE_URL_VARIABLES.includes(variable)) return findings
+  const check = checkAlpacaBaseUrl(value)
+  if (check.ok) return findings
+  return [
+    createFinding({
+      object,
+      container,
+      variable,
+      value,
+      rule: 'alpaca-url-not-paper',
+      message: `${variable} holds the Alpaca base URL, so it must be exactly ${PAPER_TRADING_BASE_URL} (or …/v2): ${check.reason}`,
+    }),
+  ]
 }
 
 function judgeHosts(object: string, container: string | null, variable: string, value: string): PostureFinding[] {

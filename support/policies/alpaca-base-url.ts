@@ -12,6 +12,14 @@ export const LIVE_TRADING_HOST = 'api.alpaca.markets'
 /** The one allowed base URL (a path of `/`, `/v2` or `/v2/` is also allowed). */
 export const PAPER_TRADING_BASE_URL = `https://${PAPER_TRADING_HOST}`
 
+/**
+ * Variables that hold the Alpaca trading base URL. AgentTrader reads `APCA_API_BASE_URL`
+ * (`functions/utils/apca_env.py`, reference §7.2); the other two are the spellings Alpaca's SDKs and examples use.
+ * Whatever host such a variable names *is* the trading host, so its value must pass {@link checkAlpacaBaseUrl}:
+ * a relay or proxy host is as much "not paper" as the live host.
+ */
+export const ALPACA_BASE_URL_VARIABLES: readonly string[] = Object.freeze(['APCA_API_BASE_URL', 'ALPACA_BASE_URL', 'ALPACA_API_BASE_URL'])
+
 /** Why a URL was refused; a stable vocabulary. */
 export type AlpacaUrlRefusal =
   | 'unparseable'
