@@ -12,6 +12,7 @@ import {
   findStalenessBypass,
   it,
   judgeContainerWaiting,
+  judgeObservedObjects,
   judgePodReadiness,
   judgeStalenessBypass,
   judgeWorkloadRollout,
@@ -57,7 +58,7 @@ describe('Gate 7 — the cluster is healthy: no crash loops, every workload read
 
   it('no workload bypasses the market-data staleness check', { meta: { check: 'no-staleness-bypass' } }, async ({ kube, evidence }) => {
     const { workloads, configMaps } = await observeWorkloads(kube, evidence)
-    const findings = findStalenessBypass(workloads, configMaps)
+    const findings = judgeObservedObjects('the staleness-bypass rule', () => findStalenessBypass(workloads, configMaps))
     const judgement = judgeStalenessBypass(findings)
     evidence.values({ findings, reason: judgement.reason })
     if (judgement.status === 'unknown') throw new CouldNotCheckError(judgement.reason)

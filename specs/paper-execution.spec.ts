@@ -11,6 +11,7 @@ import {
   it,
   judgeLiveBrokerRefusal,
   judgePaperAccount,
+  judgeObservedObjects,
   judgePaperPosture,
   observeWorkloads,
   probeLiveBrokerRefusal,
@@ -25,7 +26,8 @@ const credentials = readAlpacaCredentials(process.env)
 
 /** Reads the workloads and ConfigMaps, records them and the findings, and judges one aspect of the posture. */
 async function judgeAspect(kube: KubeReader, evidence: Evidence, aspect: PaperPostureAspect) {
-  const findings = findPostureViolations(await observeWorkloads(kube, evidence))
+  const observation = await observeWorkloads(kube, evidence)
+  const findings = judgeObservedObjects('the posture rules', () => findPostureViolations(observation))
   evidence.json('posture-findings', findings)
   const judgement = judgePaperPosture(findings, aspect)
   evidence.values({ verdict: judgement.verdict, reason: judgement.reason })

@@ -45,6 +45,7 @@ export { MarketdataHeartbeatSchema, OpsStatusSchema } from './metrics/index.ts'
 // Paper execution posture and the kill switch's wiring and reports (issue 4)
 export { skipAsOptional } from './runbook/skip-as-optional.ts'
 export { observeWorkloads, type WorkloadsObservation } from './runbook/observe-workloads.ts'
+export { judgeObservedObjects } from './runbook/judge-observed-objects.ts'
 export { listWorkloads } from './clients/list-workloads.ts'
 export { probeLiveBrokerRefusal } from './clients/probe-live-broker-refusal.ts'
 export { readPaperAccount } from './clients/read-paper-account.ts'

@@ -67,6 +67,7 @@ export const KUBE_RESOURCE_TYPES: readonly KubeResourceType[] = Object.freeze<Ku
   },
   { ...WORKLOAD, kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'] },
   { ...WORKLOAD, kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'] },
+  { ...WORKLOAD, kind: 'DaemonSet', group: 'apps', version: 'v1', plural: 'daemonsets', singular: 'daemonset', namespaced: true, shortNames: ['ds'] },
   { ...WORKLOAD, kind: 'StatefulSet', group: 'apps', version: 'v1', plural: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'] },
   {
     ...WORKLOAD, kind: 'Job', group: 'batch', version: 'v1', plural: 'jobs', singular: 'job', namespaced: true, shortNames: [],

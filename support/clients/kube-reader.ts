@@ -7,10 +7,12 @@ import {
   type KubeConfig,
   type V1ConfigMap,
   type V1CronJob,
+  type V1DaemonSet,
   type V1Deployment,
   type CoreV1Event,
   type V1Job,
   type V1Pod,
+  type V1ReplicaSet,
   type V1Service,
   type V1StatefulSet,
 } from '@kubernetes/client-node'
@@ -30,6 +32,8 @@ export interface KubeReader {
   listPods(): Promise<V1Pod[]>
   listDeployments(): Promise<V1Deployment[]>
   listStatefulSets(): Promise<V1StatefulSet[]>
+  listDaemonSets(): Promise<V1DaemonSet[]>
+  listReplicaSets(): Promise<V1ReplicaSet[]>
   listJobs(): Promise<V1Job[]>
   listCronJobs(): Promise<V1CronJob[]>
   listServices(): Promise<V1Service[]>
@@ -94,6 +98,8 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
     listPods: () => list(KUBE_READS.listPods, () => core.listNamespacedPod({ namespace })),
     listDeployments: () => list(KUBE_READS.listDeployments, () => apps.listNamespacedDeployment({ namespace })),
     listStatefulSets: () => list(KUBE_READS.listStatefulSets, () => apps.listNamespacedStatefulSet({ namespace })),
+    listDaemonSets: () => list(KUBE_READS.listDaemonSets, () => apps.listNamespacedDaemonSet({ namespace })),
+    listReplicaSets: () => list(KUBE_READS.listReplicaSets, () => apps.listNamespacedReplicaSet({ namespace })),
     listJobs: () => list(KUBE_READS.listJobs, () => batch.listNamespacedJob({ namespace })),
     listCronJobs: () => list(KUBE_READS.listCronJobs, () => batch.listNamespacedCronJob({ namespace })),
     listServices: () => list(KUBE_READS.listServices, () => core.listNamespacedService({ namespace })),

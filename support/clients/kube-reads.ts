@@ -29,6 +29,8 @@ export const KUBE_READS = Object.freeze({
   listPods: { verb: 'list', group: '', resource: 'pods' },
   listDeployments: { verb: 'list', group: 'apps', resource: 'deployments' },
   listStatefulSets: { verb: 'list', group: 'apps', resource: 'statefulsets' },
+  listDaemonSets: { verb: 'list', group: 'apps', resource: 'daemonsets' },
+  listReplicaSets: { verb: 'list', group: 'apps', resource: 'replicasets' },
   listJobs: { verb: 'list', group: 'batch', resource: 'jobs' },
   listCronJobs: { verb: 'list', group: 'batch', resource: 'cronjobs' },
   listServices: { verb: 'list', group: '', resource: 'services' },

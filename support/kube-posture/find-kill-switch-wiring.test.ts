@@ -36,7 +36,28 @@ describe('findKillSwitchWiring', () => {
       pod: { volumes: [{ name: 'kill-switch', projected: { sources: [{ configMap: { name: KS } }] } }] },
       wired: true,
     },
-    { case: 'no AGENT_MODE: not judged', env: [literal('EXECUTION_HALTED', '0')], wired: true },
+    { case: 'no AGENT_MODE and not an execution workload: not judged', env: [literal('EXECUTION_HALTED', '0')], wired: true },
+    { case: 'an execution agent by AGENT_ROLE without AGENT_MODE', env: [literal('AGENT_ROLE', 'execution')], wired: false },
+    { case: 'an execution agent by AGENT_ROLE, wired', env: [literal('AGENT_ROLE', 'execution'), fromConfigMap('EXECUTION_HALTED', KS)], wired: true },
+    { case: 'a duplicate literal after the ConfigMap key', env: [literal('AGENT_MODE', 'OFF'), fromConfigMap('EXECUTION_HALTED', KS), literal('EXECUTION_HALTED', '0')], wired: false },
+    {
+      case: 'another ConfigMap with the key in envFrom after the kill switch',
+      env: [literal('AGENT_MODE', 'OFF')],
+      container: { envFrom: [{ configMapRef: { name: KS } }, { configMapRef: { name: 'other' } }] },
+      wired: false,
+    },
+    {
+      case: 'a Secret in envFrom before the kill switch',
+      env: [literal('AGENT_MODE', 'OFF')],
+      container: { envFrom: [{ secretRef: { name: 'trader-secrets' } }, { configMapRef: { name: KS } }] },
+      wired: true,
+    },
+    {
+      case: 'a Secret in envFrom after the kill switch, but env from the key wins',
+      env: [literal('AGENT_MODE', 'OFF'), fromConfigMap('EXECUTION_HALTED', KS)],
+      container: { envFrom: [{ secretRef: { name: 'trader-secrets' } }] },
+      wired: true,
+    },
     { case: 'nothing wired', env: [literal('AGENT_MODE', 'OFF')], wired: false },
     { case: 'a literal overriding envFrom', env: [literal('AGENT_MODE', 'OFF'), literal('EXECUTION_HALTED', '1')], container: { envFrom: [{ configMapRef: { name: KS } }] }, wired: false },
     { case: 'envFrom behind a prefix', env: [literal('AGENT_MODE', 'OFF')], container: { envFrom: [{ configMapRef: { name: KS }, prefix: 'KS_' }] }, wired: false },
@@ -45,16 +66,43 @@ describe('findKillSwitchWiring', () => {
     { case: 'the file env pointing outside the mount', env: [literal('AGENT_MODE', 'OBSERVE'), literal('EXECUTION_HALTED_FILE', '/tmp/EXECUTION_HALTED')], container: { volumeMounts: [MOUNT] }, pod: { volumes: [VOLUME] }, wired: false },
   ])('$case → wired=$wired', ({ env, container, pod, wired }) => {
     const workload = deployment('agent', env, { ...(container === undefined ? {} : { container }), ...(pod === undefined ? {} : { pod }) })
-    expect(findKillSwitchWiring([workload], [configMap(KS, { EXECUTION_HALTED: '1' })])).toHaveLength(wired ? 0 : 1)
+    const maps = [configMap(KS, { EXECUTION_HALTED: '1' }), configMap('other', { EXECUTION_HALTED: '0' })]
+    const gaps = findKillSwitchWiring([workload], maps).gaps
+    expect(gaps.map((gap) => gap.outcome)).toEqual(wired ? [] : ['not-wired'])
+  })
+
+  it('cannot tell when a Secret in envFrom after the kill switch may redefine EXECUTION_HALTED', () => {
+    const workload = deployment('agent', [literal('AGENT_MODE', 'OBSERVE')], {
+      container: { envFrom: [{ configMapRef: { name: KS } }, { secretRef: { name: 'trader-secrets' } }] },
+    })
+    const [gap] = findKillSwitchWiring([workload], [configMap(KS, { EXECUTION_HALTED: '1' })]).gaps
+    expect(gap?.outcome).toBe('cannot-tell')
+    expect(gap?.message).toContain('envFrom Secret trader-secrets listed after it may redefine it')
+  })
+
+  it('cannot tell, without crashing, when an env value is not a string', () => {
+    const odd = { name: 'EXECUTION_HALTED', value: 0 } as unknown as V1EnvVar
+    const workload = deployment('agent', [literal('AGENT_MODE', 'OFF'), fromConfigMap('EXECUTION_HALTED', KS), odd])
+    const [gap] = findKillSwitchWiring([workload], [configMap(KS, { EXECUTION_HALTED: '1' })]).gaps
+    expect(gap?.outcome).toBe('cannot-tell')
+    expect(gap?.message).toContain('env[2] (EXECUTION_HALTED): value is a number (0), not a string')
+  })
+
+  it('counts an execution workload by name as an agent, and names what it found', () => {
+    const workload = deployment('execution-engine', [literal('TRADING_MODE', 'paper')])
+    const wiring = findKillSwitchWiring([workload])
+    expect(wiring.agents).toEqual(['Deployment/trading-floor/execution-engine container main'])
+    expect(wiring.gaps[0]?.message).toContain('container main belongs to execution workload execution-engine and has no AGENT_MODE but does not take EXECUTION_HALTED')
   })
 
   it('says what it found instead', () => {
     const workload = deployment('marketdata-mcp-server', [literal('AGENT_MODE', 'OBSERVE'), FILE], { pod: { volumes: [VOLUME] } })
-    expect(findKillSwitchWiring([workload])).toEqual([
+    expect(findKillSwitchWiring([workload]).gaps).toEqual([
       {
         object: 'Deployment/trading-floor/marketdata-mcp-server',
         container: 'main',
         agentMode: 'OBSERVE',
+        outcome: 'not-wired',
         message:
           'Deployment/trading-floor/marketdata-mcp-server container main has AGENT_MODE but does not take EXECUTION_HALTED ' +
           'from ConfigMap agenttrader-kill-switch: EXECUTION_HALTED is not set, and EXECUTION_HALTED_FILE is ' +
@@ -68,6 +116,6 @@ describe('findKillSwitchWiring', () => {
     const workload = deployment('agent', [literal('AGENT_MODE', 'OFF'), fromConfigMap('EXECUTION_HALTED', KS)], {
       pod: { initContainers: [{ name: 'warm', env: [literal('AGENT_MODE', 'OFF')] }] },
     })
-    expect(findKillSwitchWiring([workload]).map((gap) => gap.container)).toEqual(['warm'])
+    expect(findKillSwitchWiring([workload]).gaps.map((gap) => gap.container)).toEqual(['warm'])
   })
 })

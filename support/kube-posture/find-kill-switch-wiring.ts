@@ -1,50 +1,94 @@
 import type { V1ConfigMap, V1Container, V1KeyToPath, V1PodSpec } from '@kubernetes/client-node'
 import { KILL_SWITCH } from '../policies/kill-switch-value.ts'
 import { inspectSource } from './inspect-source.ts'
+import { EXECUTION_WORKLOAD_NAME } from './find-posture-violations.ts'
 import { listContainerEnvs } from './list-container-envs.ts'
 import type { ResolvedContainerEnv } from './resolve-container-env.ts'
-import type { Workload } from './workload.ts'
+import type { Workload, WorkloadView } from './workload.ts'
 
-/** A container that has an `AGENT_MODE` but does not take `EXECUTION_HALTED` from the kill-switch ConfigMap. */
+/** An agent container that does not take `EXECUTION_HALTED` from the kill-switch ConfigMap, or of which openbell cannot tell. */
 export interface KillSwitchGap {
-  /** `Kind/namespace/name` of the workload. */
+  /** `Kind/namespace/name` of the workload or pod. */
   object: string
   /** The container (init containers included). */
   container: string
-  /** Its `AGENT_MODE` as seen, or how it is set when not visible. */
+  /** Its `AGENT_MODE` as seen, `unset`, or how it is set when not visible. */
   agentMode: string
+  /** `not-wired`: halting through the kill switch would not reach it; `cannot-tell`: what decides it is out of openbell's sight. */
+  outcome: 'not-wired' | 'cannot-tell'
   /** What was found instead, for an operator. */
   message: string
 }
 
-type Wiring = { ok: true } | { ok: false; why: string }
+/** Every agent container found, and the gaps among them. */
+export interface KillSwitchWiring {
+  /** `Kind/namespace/name container c` of each agent container judged. */
+  agents: string[]
+  gaps: KillSwitchGap[]
+}
+
+type Wiring = { ok: true } | { ok: false; why: string; cannotTell?: boolean }
 
 /**
- * Lists the containers with an `AGENT_MODE` that do not take `EXECUTION_HALTED` from ConfigMap
- * `agenttrader-kill-switch`: neither as env (`configMapKeyRef` to its `EXECUTION_HALTED` key, or `envFrom` of it
- * without prefix, not overridden by a later `env` entry) nor as a file (`EXECUTION_HALTED_FILE` pointing at that key
- * inside a mounted volume from that ConfigMap). `configMaps` only helps resolve `AGENT_MODE` and `EXECUTION_HALTED_FILE`.
+ * Judges every agent container of every workload and pod: a container with `AGENT_MODE` (from any source), and every
+ * container of an execution workload, by its name or its `AGENT_ROLE` (reference §5.3, §8.1), whether or not it sets
+ * `AGENT_MODE`. Each must take `EXECUTION_HALTED` from ConfigMap `agenttrader-kill-switch`: as env (`configMapKeyRef`
+ * to its key, or `envFrom` of it without prefix, with no later `env` entry or `envFrom` source redefining it) or as a
+ * file (`EXECUTION_HALTED_FILE` pointing at that key inside a mounted volume from that ConfigMap; AgentTrader reads
+ * the file whenever the env is not truthy, so a file wiring cannot be undone by env). A Secret in `envFrom` after the
+ * kill switch, or an env that is not shaped as Kubernetes defines it, is `cannot-tell`.
  */
-export function findKillSwitchWiring(workloads: readonly Workload[], configMaps: readonly V1ConfigMap[] = []): KillSwitchGap[] {
+export function findKillSwitchWiring(workloads: readonly Workload[], configMaps: readonly V1ConfigMap[] = []): KillSwitchWiring {
+  const agents: string[] = []
   const gaps: KillSwitchGap[] = []
   for (const { workload, env } of listContainerEnvs(workloads, configMaps)) {
     const agentMode = env.vars.get('AGENT_MODE')
-    if (agentMode === undefined) continue
-    const seen = inspectSource(agentMode)
-    const container = [...(workload.podSpec.initContainers ?? []), ...workload.podSpec.containers].find((c) => c.name === env.container)
+    const why = whyAgent(workload, env) ?? (env.malformed.length > 0 ? 'may be an agent' : undefined)
+    if (why === undefined) continue
+    agents.push(`${workload.id} container ${env.container}`)
+    const seen = agentMode === undefined ? undefined : inspectSource(agentMode)
+    const base = {
+      object: workload.id,
+      container: env.container,
+      agentMode: seen === undefined ? 'unset' : seen.state === 'value' ? seen.value : `not inspected (${seen.label})`,
+    }
+    const lead = `${workload.id} container ${env.container} ${why}`
+    if (env.malformed.length > 0) {
+      gaps.push({
+        ...base,
+        outcome: 'cannot-tell',
+        message: `${lead}, and openbell cannot tell whether it takes ${KILL_SWITCH.key} from ConfigMap ${KILL_SWITCH.configMap}: its env is not shaped as Kubernetes defines it (${env.malformed.join('; ')})`,
+      })
+      continue
+    }
+    const containers = [...(workload.podSpec.initContainers ?? []), ...workload.podSpec.containers]
+    const container = containers.find((candidate) => candidate.name === env.container)
     const viaEnv = envWiring(env)
     const viaFile = container === undefined ? { ok: false as const, why: 'container not found' } : fileWiring(workload.podSpec, container, env)
     if (viaEnv.ok || viaFile.ok) continue
+    const cannotTell = viaEnv.cannotTell === true
     gaps.push({
-      object: workload.id,
-      container: env.container,
-      agentMode: seen.state === 'value' ? seen.value : `not inspected (${seen.label})`,
-      message:
-        `${workload.id} container ${env.container} has AGENT_MODE but does not take ${KILL_SWITCH.key} from ConfigMap ` +
-        `${KILL_SWITCH.configMap}: ${viaEnv.why}, and ${viaFile.why}; halting through the kill switch would not reach it`,
+      ...base,
+      outcome: cannotTell ? 'cannot-tell' : 'not-wired',
+      message: cannotTell
+        ? `${lead}, and openbell cannot tell whether it takes ${KILL_SWITCH.key} from ConfigMap ${KILL_SWITCH.configMap}: ${viaEnv.why}, and ${viaFile.why}`
+        : `${lead} but does not take ${KILL_SWITCH.key} from ConfigMap ${KILL_SWITCH.configMap}: ${viaEnv.why}, and ${viaFile.why}; ` +
+          'halting through the kill switch would not reach it',
     })
   }
-  return gaps
+  return { agents, gaps }
+}
+
+/** Why a container is an agent (`has AGENT_MODE`, `is an execution agent (AGENT_ROLE "execution")`), or `undefined`. */
+function whyAgent(workload: WorkloadView, env: ResolvedContainerEnv): string | undefined {
+  if (env.vars.has('AGENT_MODE')) return 'has AGENT_MODE'
+  const role = env.vars.get('AGENT_ROLE')
+  const seenRole = role === undefined ? undefined : inspectSource(role)
+  if (seenRole?.state === 'value' && EXECUTION_WORKLOAD_NAME.test(seenRole.value)) {
+    return `is an execution agent (AGENT_ROLE ${JSON.stringify(seenRole.value)}) with no AGENT_MODE`
+  }
+  if (EXECUTION_WORKLOAD_NAME.test(workload.name)) return `belongs to execution workload ${workload.name} and has no AGENT_MODE`
+  return undefined
 }
 
 function envWiring(env: ResolvedContainerEnv): Wiring {
@@ -54,7 +98,14 @@ function envWiring(env: ResolvedContainerEnv): Wiring {
     return fromEnvFrom ? { ok: true } : { ok: false, why: `${KILL_SWITCH.key} is not set` }
   }
   if ((source.source === 'configMap' || source.source === 'unresolvable') && source.name === KILL_SWITCH.configMap && source.key === KILL_SWITCH.key) {
-    return { ok: true }
+    const later = source.source === 'configMap' ? (source.mayBeOverriddenBy ?? []) : []
+    if (later.length === 0) return { ok: true }
+    const secrets = later.map((from) => `Secret ${from.name}${from.prefix === '' ? '' : ` (prefix ${from.prefix})`}`).join(', ')
+    return {
+      ok: false,
+      cannotTell: true,
+      why: `${KILL_SWITCH.key} comes from envFrom ConfigMap ${KILL_SWITCH.configMap}, but envFrom ${secrets} listed after it may redefine it, and openbell never reads Secrets`,
+    }
   }
   const seen = inspectSource(source)
   return {

@@ -34,7 +34,11 @@ export function findPostureViolations({ workloads, configMaps }: PostureInput): 
   const findings = listContainerEnvs(workloads, configMaps).flatMap(judgeContainer)
   for (const map of configMaps) {
     const object = `ConfigMap/${map.metadata?.namespace ?? 'default'}/${map.metadata?.name ?? '(unnamed)'}`
-    for (const [key, value] of Object.entries(map.data ?? {})) findings.push(...judgeBrokerUrl(object, null, key, value))
+    for (const [key, value] of Object.entries(map.data ?? {})) {
+      // @note the API server only ever sends strings here; anything else is an answer openbell will not guess at.
+      if (typeof value === 'string') findings.push(...judgeBrokerUrl(object, null, key, value))
+      else findings.push(createNotInspected(object, null, '*', 'malformed', `(any variable) cannot be judged: key ${key} is not a string`))
+    }
   }
   return findings
 }
@@ -48,10 +52,14 @@ function judgeContainer({ workload, env }: WorkloadContainerEnv): PostureFinding
     const what = opaque.source === 'secret' ? `envFrom Secret ${opaque.name}` : `envFrom ConfigMap ${opaque.name}, which is not there,`
     findings.push(createNotInspected(object, container, `${opaque.prefix}*`, label, `(any variable) may come from ${what}`))
   }
+  for (const reason of env.malformed) {
+    findings.push(createNotInspected(object, container, '*', 'malformed', `(any variable) cannot be judged: ${reason}`))
+  }
   for (const [name, source] of env.vars) {
     const seen = inspectSource(source)
     if (seen.state === 'hidden') {
-      if (JUDGED_NAME.test(name)) findings.push(createNotInspected(object, container, name, seen.label, seen.why))
+      // @note a malformed value is already noted above, for every variable.
+      if (JUDGED_NAME.test(name) && source.source !== 'malformed') findings.push(createNotInspected(object, container, name, seen.label, seen.why))
       continue
     }
     findings.push(...judgeBrokerUrl(object, container, name, seen.value))

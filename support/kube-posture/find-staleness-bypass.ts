@@ -16,10 +16,14 @@ export const STALENESS_BYPASS_FLAGS: readonly string[] = Object.freeze(['MARKETD
 export function findStalenessBypass(workloads: readonly Workload[], configMaps: readonly V1ConfigMap[] = []): PostureFinding[] {
   const findings: PostureFinding[] = []
   for (const { workload, env } of listContainerEnvs(workloads, configMaps)) {
+    for (const reason of env.malformed) {
+      findings.push(createNotInspected(workload.id, env.container, '*', 'malformed', `(any variable) cannot be judged: ${reason}`))
+    }
     for (const name of STALENESS_BYPASS_FLAGS) {
       const source = env.vars.get(name)
       if (source === undefined) continue
       const seen = inspectSource(source)
+      if (source.source === 'malformed') continue
       if (seen.state === 'hidden') {
         findings.push(createNotInspected(workload.id, env.container, name, seen.label, seen.why))
       } else if (isTruthyFlag(seen.value)) {

@@ -21,5 +21,7 @@ export function inspectSource(source: EnvSource): SourceInspection {
       return { state: 'hidden', label: 'fileKeyRef', why: `comes from fileKeyRef ${source.volumeName}:${source.path}` }
     case 'unresolvable':
       return { state: 'hidden', label: 'unresolvable', why: `cannot be resolved: ${source.reason}` }
+    case 'malformed':
+      return { state: 'hidden', label: 'malformed', why: `is not shaped as Kubernetes defines it: ${source.reason}` }
   }
 }

@@ -113,4 +113,36 @@ describe('resolveContainerEnv', () => {
     expect(resolveContainerEnv(pod, init, MAPS)).toMatchObject({ container: 'migrate', init: true })
     expect(resolveContainerEnv(pod, pod.containers[0] as V1Container, MAPS)).toMatchObject({ container: 'main', init: false })
   })
+
+  it('records a Secret in envFrom after a ConfigMap on the keys it may redefine (not on env entries, which win)', () => {
+    const resolved = vars({
+      envFrom: [{ configMapRef: { name: 'mode' } }, { secretRef: { name: 'trader-secrets' }, prefix: 'AGENT_' }],
+      env: [literal('TRADING_MODE', 'paper')],
+    })
+    expect(resolved.AGENT_MODE).toMatchObject({ source: 'configMap', mayBeOverriddenBy: [{ source: 'secret', name: 'trader-secrets', prefix: 'AGENT_' }] })
+    expect(resolved.HOST).not.toHaveProperty('mayBeOverriddenBy')
+    expect(resolved.TRADING_MODE).toEqual({ source: 'literal', value: 'paper' })
+  })
+
+  it.each([
+    { value: 5, reason: 'env[0] (A): value is a number (5), not a string' },
+    { value: { url: 'x' }, reason: 'env[0] (A): value is an object, not a string' },
+    { value: null, reason: 'env[0] (A): value is null, not a string' },
+    { value: true, reason: 'env[0] (A): value is a boolean (true), not a string' },
+  ])('calls a value of $value malformed instead of crashing', ({ value, reason }) => {
+    const env = [{ name: 'A', value }] as unknown as V1Container['env']
+    const resolved = resolve({ env })
+    expect(resolved.malformed).toEqual([reason])
+    expect(resolved.vars.get('A')?.source).toBe('malformed')
+  })
+
+  it('calls an env that is not a list, or a nameless entry, malformed', () => {
+    expect(resolve({ env: { A: '1' } as unknown as V1Container['env'] }).malformed).toEqual(['env is an object, not a list'])
+    expect(resolve({ env: [{ value: 'x' }] as unknown as V1Container['env'] }).malformed).toEqual(['env[0] has a name that is missing, not a string'])
+  })
+
+  it('treats later duplicates as Kubernetes does: the last definition of a name wins', () => {
+    const resolved = vars({ env: [literal('AGENT_MODE', 'OFF'), fromConfigMap('AGENT_MODE', 'mode'), literal('AGENT_MODE', 'EXECUTE')] })
+    expect(resolved.AGENT_MODE).toEqual({ source: 'literal', value: 'EXECUTE' })
+  })
 })

@@ -1,14 +1,17 @@
-import type { V1CronJob, V1Deployment, V1Job, V1PodSpec, V1StatefulSet } from '@kubernetes/client-node'
+import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1Pod, V1PodSpec, V1ReplicaSet, V1StatefulSet } from '@kubernetes/client-node'
 import { UsageError } from '../errors.ts'
 
-/** The workload kinds the posture rules read. */
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'CronJob', 'Job'] as const
+/**
+ * The kinds the posture rules read: every controller that makes pods, and every pod itself (a bare pod made by
+ * `kubectl run`, a DaemonSet's pod, or a pod whose controller openbell does not know), since a pod is what runs.
+ */
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'CronJob', 'Job', 'Pod'] as const
 
 /** One of {@link WORKLOAD_KINDS}. */
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number]
 
 /** A workload object; `kind` must be set (list responses omit it on items: set it from the list's kind). */
-export type Workload = V1Deployment | V1StatefulSet | V1CronJob | V1Job
+export type Workload = V1Deployment | V1StatefulSet | V1DaemonSet | V1ReplicaSet | V1CronJob | V1Job | V1Pod
 
 /** What the posture rules need to know about a workload. */
 export interface WorkloadView {
@@ -22,7 +25,10 @@ export interface WorkloadView {
   id: string
   /** The pod template's spec. */
   podSpec: V1PodSpec
-  /** How many pods it asks for now: replicas, or parallelism of a Job or CronJob; 0 when suspended. */
+  /**
+   * How many pods it asks for now: replicas, parallelism of a Job or CronJob (0 when suspended), a DaemonSet's
+   * desired pod count (1 when it has no status yet), and for a pod 1 unless it has finished (Succeeded, Failed).
+   */
   replicas: number
 }
 
@@ -42,6 +48,11 @@ export function describeWorkload(workload: Workload): WorkloadView {
   const namespace = workload.metadata?.namespace ?? 'default'
   const view = { kind: kind as WorkloadKind, name, namespace, id: `${kind}/${namespace}/${name}` }
   const spec = workload.spec as Record<string, unknown> | undefined
+  if (kind === 'Pod') {
+    const pod = workload as V1Pod
+    if (pod.spec === undefined) throw missingTemplate(view.id)
+    return { ...view, podSpec: pod.spec, replicas: ['Succeeded', 'Failed'].includes(pod.status?.phase ?? '') ? 0 : 1 }
+  }
   if (kind === 'CronJob') {
     const cron = (workload as V1CronJob).spec
     const podSpec = cron?.jobTemplate.spec?.template.spec
@@ -53,6 +64,10 @@ export function describeWorkload(workload: Workload): WorkloadView {
   if (kind === 'Job') {
     const job = (workload as V1Job).spec
     return { ...view, podSpec, replicas: job?.suspend === true ? 0 : (job?.parallelism ?? 1) }
+  }
+  if (kind === 'DaemonSet') {
+    // @note a DaemonSet wants one pod per eligible node; before its status is written, assume it wants some.
+    return { ...view, podSpec, replicas: (workload as V1DaemonSet).status?.desiredNumberScheduled ?? 1 }
   }
   return { ...view, podSpec, replicas: (spec?.replicas as number | undefined) ?? 1 }
 }

@@ -1,4 +1,4 @@
-import type { V1ConfigMap, V1EnvFromSource } from '@kubernetes/client-node'
+import type { V1ConfigMap, V1EnvFromSource, V1EnvVar } from '@kubernetes/client-node'
 import { describe, expect, it } from 'vitest'
 import { findPostureViolations } from '../kube-posture/find-posture-violations.ts'
 import { configMap, deployment, fromSecret, literal } from '../kube-posture/internal/build-workloads.ts'
@@ -139,4 +139,17 @@ describe('judgePaperPosture', () => {
     const judgement = judgePaperPosture(findPostureViolations({ workloads, configMaps }), aspect)
     expect({ verdict: judgement.verdict, reason: judgement.reason }).toEqual({ verdict, reason })
   })
+
+  it.each<PaperPostureAspect>(['broker-host', 'trading-mode', 'agent-mode', 'execution'])(
+    'a %s verdict is not-inspected, never ok, when an env value or a ConfigMap value is not a string',
+    (aspect) => {
+      const odd = deployment('a', [{ name: 'UNRELATED', value: 7 } as unknown as V1EnvVar])
+      const oddMap = { ...configMap('b', {}), data: { X: { nested: true } } } as unknown as V1ConfigMap
+      for (const input of [{ workloads: [odd], configMaps: [] }, { workloads: HEALTHY, configMaps: [oddMap] }]) {
+        const judgement = judgePaperPosture(findPostureViolations(input), aspect)
+        expect(judgement.verdict).toBe('not-inspected')
+        expect(judgement.reason).toMatch(/is a number \(7\), not a string|key X is not a string/)
+      }
+    },
+  )
 })

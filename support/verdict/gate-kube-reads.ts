@@ -1,8 +1,17 @@
 import type { KubeReadName } from '../clients/kube-reads.ts'
 import type { GateId } from './api.ts'
 
-/** What `observeWorkloads` reads: every workload kind and the ConfigMaps their env refers to. */
-const WORKLOADS_AND_CONFIGMAPS: readonly KubeReadName[] = ['listConfigMaps', 'listDeployments', 'listStatefulSets', 'listJobs', 'listCronJobs']
+/** What `observeWorkloads` reads: every controller kind, every pod and the ConfigMaps their env refers to. */
+const WORKLOADS_AND_CONFIGMAPS: readonly KubeReadName[] = [
+  'listConfigMaps',
+  'listDeployments',
+  'listStatefulSets',
+  'listDaemonSets',
+  'listReplicaSets',
+  'listJobs',
+  'listCronJobs',
+  'listPods',
+]
 
 /**
  * Which Kubernetes reads each gate's checks make, as data: the start-of-run permission check makes a gate
@@ -17,5 +26,5 @@ export const GATE_KUBE_READS: Readonly<Record<GateId, readonly KubeReadName[]>> 
   'kill-switch': ['readConfigMap', ...WORKLOADS_AND_CONFIGMAPS, 'proxyGet'],
   metrics: ['proxyGet'],
   'marketdata-freshness': ['proxyGet'],
-  'cluster-health': ['listPods', 'listEvents', ...WORKLOADS_AND_CONFIGMAPS],
+  'cluster-health': ['listEvents', ...WORKLOADS_AND_CONFIGMAPS],
 })
