@@ -18,34 +18,37 @@ import {
   judgeWorkloadRollout,
   observeWorkloads,
   summarizePod,
+  type KubeReader,
 } from '../support/index.ts'
 
 describe('Gate 7 — the cluster is healthy: no crash loops, every workload ready', () => {
   it('no container is in CrashLoopBackOff, an image-pull error or a container-config error', { meta: { check: 'no-crashloop-or-pull-errors' } }, async ({ kube, evidence }) => {
-    const pods = await kube.listPods()
+    const pods = await listPodsWhereWanted(kube)
     evidence.json('pods', pods.map(summarizePod))
     const judgement = judgeContainerWaiting(pods)
     evidence.values({ pods: pods.length, blocked: judgement.findings })
     expect(judgement.ok, judgement.reason).toBe(true)
   })
 
-  it('every pod owned by a workload is Ready', { meta: { check: 'pods-ready' } }, async ({ kube, evidence }) => {
-    const pods = await kube.listPods()
+  it('every pod is Ready, and every workload that wants pods has some', { meta: { check: 'pods-ready' } }, async ({ kube, evidence }) => {
+    const [pods, rollouts] = await Promise.all([kube.listPods(), readRollouts(kube)])
     evidence.json('pods', pods.map(summarizePod))
-    const judgement = judgePodReadiness(pods)
+    const judgement = judgePodReadiness(pods, rollouts)
     evidence.values({ notReady: judgement.findings })
     expect(judgement.ok, judgement.reason).toBe(true)
   })
 
-  it('every Deployment and StatefulSet has all replicas ready and has observed its latest spec', { meta: { check: 'workloads-rolled-out' } }, async ({ kube, evidence }) => {
-    const [deployments, statefulSets] = await Promise.all([kube.listDeployments(), kube.listStatefulSets()])
-    const judgement = judgeWorkloadRollout(deployments, statefulSets)
-    evidence.values({ rollouts: describeRollouts(deployments, statefulSets) })
+  it('every Deployment, StatefulSet and DaemonSet has all replicas ready and has observed its latest spec', { meta: { check: 'workloads-rolled-out' } }, async ({ kube, evidence }) => {
+    const [deployments, statefulSets, daemonSets] = await Promise.all([kube.listDeployments(), kube.listStatefulSets(), kube.listDaemonSets()])
+    const rollouts = describeRollouts(deployments, statefulSets, daemonSets)
+    evidence.values({ rollouts })
+    if (rollouts.length === 0) throw new CouldNotCheckError('the namespace holds no Deployment, StatefulSet or DaemonSet, so no rollout was judged; check --namespace')
+    const judgement = judgeWorkloadRollout(deployments, statefulSets, daemonSets)
     expect(judgement.ok, judgement.reason).toBe(true)
   })
 
   it('no pod is restarting now (recent restarts, Ready changes and Warning events are recorded)', { meta: { check: 'stable' } }, async ({ kube, evidence }) => {
-    const [pods, events] = await Promise.all([kube.listPods(), kube.listEvents()])
+    const [pods, events] = await Promise.all([listPodsWhereWanted(kube), kube.listEvents()])
     const stability = assessStability(pods, events, new Date())
     evidence.values({
       readyChangedWithin10m: stability.readyChanges,
@@ -65,3 +68,22 @@ describe('Gate 7 — the cluster is healthy: no crash loops, every workload read
     expect(judgement.status, judgement.reason).toBe('clear')
   })
 })
+
+/** Every Deployment, StatefulSet and DaemonSet with its wanted and ready pods. */
+async function readRollouts(kube: KubeReader) {
+  const [deployments, statefulSets, daemonSets] = await Promise.all([kube.listDeployments(), kube.listStatefulSets(), kube.listDaemonSets()])
+  return describeRollouts(deployments, statefulSets, daemonSets)
+}
+
+/**
+ * The pods of the namespace; none at all while workloads want some is could-not-check: a rule over no pod would pass
+ * vacuously (the pods-ready check fails it outright).
+ */
+async function listPodsWhereWanted(kube: KubeReader) {
+  const [pods, rollouts] = await Promise.all([kube.listPods(), readRollouts(kube)])
+  const wanting = rollouts.filter((rollout) => rollout.desired > 0)
+  if (pods.length === 0 && wanting.length > 0) {
+    throw new CouldNotCheckError(`the namespace has no pod, while ${wanting.map((rollout) => `${rollout.workload} wants ${rollout.desired}`).join(', ')}: there is nothing to judge`)
+  }
+  return pods
+}

@@ -8,7 +8,7 @@ describe('judgePodReadiness', () => {
     { case: 'a workload pod with Ready=False', shape: { ready: 'False' }, ok: false },
     { case: 'a workload pod without a Ready condition', shape: { ready: null, phase: 'Pending', containers: [] }, ok: false },
     { case: 'a StatefulSet pod with Ready=False', shape: { owner: 'StatefulSet/whale-strategy', ready: 'False' }, ok: false },
-    { case: 'a bare pod that is not Ready', shape: { owner: null, ready: 'False' }, ok: true },
+    { case: 'a bare pod that is not Ready', shape: { owner: null, ready: 'False' }, ok: false },
     { case: "a finished Job's pod", shape: { owner: 'Job/ops-heartbeat-writer-1', phase: 'Succeeded', ready: 'False' }, ok: true },
     { case: 'an evicted pod', shape: { phase: 'Failed', ready: 'False' }, ok: true },
     { case: "a running Job's pod that is not Ready", shape: { owner: 'Job/ops-heartbeat-writer-1', ready: 'False' }, ok: false },
@@ -31,13 +31,23 @@ describe('judgePodReadiness', () => {
       }),
     ])
     expect(judgement.reason).toBe(
-      '2 workload pod(s) not Ready: ' +
+      '2 pod(s) not Ready or missing: ' +
         'pod whale-strategy-0 (StatefulSet/whale-strategy) is not Ready: phase Running, Ready=False, container whale-strategy-container running, not ready; ' +
         'pod gamma-strategy-0 (StatefulSet/gamma-strategy) is not Ready: phase Pending, Ready=False, container gamma-strategy-container waiting (ImagePullBackOff)',
     )
   })
 
-  it('counts only workload pods in its pass reason', () => {
-    expect(judgePodReadiness([pod('a'), pod('b'), pod('debug', { owner: null })]).reason).toBe('all 2 workload pods are Ready')
+  it('counts every running pod, bare ones too, in its pass reason', () => {
+    expect(judgePodReadiness([pod('a'), pod('b'), pod('debug', { owner: null })]).reason).toBe('all 3 pods are Ready, and every workload that wants pods has some')
+  })
+
+  it('fails, never passes vacuously, when there is no pod while workloads want some', () => {
+    const rollout = { workload: 'Deployment/trading-floor/strategy-engine', desired: 1, ready: 1, generation: 1, observedGeneration: 1, problems: [] }
+    const judgement = judgePodReadiness([], [rollout])
+    expect(judgement.ok).toBe(false)
+    expect(judgement.reason).toContain('Deployment/trading-floor/strategy-engine has no pod: it wants 1 pod(s) and the namespace has none of them')
+    const owned = pod('strategy-engine-5c9d7f8b6c-q4n8d', { owner: 'ReplicaSet/strategy-engine-5c9d7f8b6c' })
+    expect(judgePodReadiness([owned], [rollout]).ok).toBe(true)
+    expect(judgePodReadiness([], [{ ...rollout, desired: 0 }]).ok).toBe(true)
   })
 })

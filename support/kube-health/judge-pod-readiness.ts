@@ -1,14 +1,16 @@
 import type { V1Pod } from '@kubernetes/client-node'
 import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+import type { WorkloadRollout } from './judge-workload-rollout.ts'
 import { containerLabel, describeContainerState, findCondition, listContainerStatuses, podController, podName } from './internal/pod-parts.ts'
 
 /** Pod phases after which a pod is never Ready again (a finished Job's pod, an evicted pod): not judged. */
 export const TERMINAL_POD_PHASES: readonly string[] = Object.freeze(['Succeeded', 'Failed'])
 
-/** A pod owned by a workload that is not Ready. */
+/** A pod that is not Ready, or a workload that wants pods and has none. */
 export interface UnreadyPod {
+  /** The pod, or `(none)` when a workload has no pod at all. */
   pod: string
-  /** Its controller, e.g. `StatefulSet/whale-strategy`. */
+  /** Its controller, e.g. `StatefulSet/whale-strategy`; `none (bare pod)` for a pod nobody owns; the workload when it has no pod. */
   owner: string
   phase: string
   /** Why, from the Ready condition and each container that is not ready. */
@@ -16,13 +18,13 @@ export interface UnreadyPod {
 }
 
 /**
- * Finds pods owned by a controller (ReplicaSet, StatefulSet, Job, …) whose `Ready` condition is not `True`.
- * Bare pods (a `kubectl run` debug pod) and pods in a terminal phase are not judged here; the waiting-reason
- * rule still covers every pod.
+ * Finds every pod not in a terminal phase whose `Ready` condition is not `True`, owned by a controller or bare (a
+ * `kubectl run` pod runs like any other), and every workload (from `describeRollouts`) that wants pods but has not
+ * one pod in the namespace: no pods at all while Deployments report ready replicas is a fault, never a vacuous pass.
  */
-export function judgePodReadiness(pods: readonly V1Pod[]): HealthJudgement<UnreadyPod> {
-  const owned = pods.filter((pod) => podController(pod) !== null && !TERMINAL_POD_PHASES.includes(pod.status?.phase ?? ''))
-  const findings = owned.flatMap((pod) => {
+export function judgePodReadiness(pods: readonly V1Pod[], rollouts: readonly WorkloadRollout[] = []): HealthJudgement<UnreadyPod> {
+  const running = pods.filter((pod) => !TERMINAL_POD_PHASES.includes(pod.status?.phase ?? ''))
+  const findings: UnreadyPod[] = running.flatMap((pod) => {
     const ready = findCondition(pod, 'Ready')
     if (ready?.status === 'True') return []
     const containers = listContainerStatuses(pod)
@@ -33,15 +35,28 @@ export function judgePodReadiness(pods: readonly V1Pod[]): HealthJudgement<Unrea
       : 'no Ready condition'
     return [{
       pod: podName(pod),
-      owner: podController(pod)!,
+      owner: podController(pod) ?? 'none (bare pod)',
       phase: pod.status?.phase ?? 'Unknown',
       detail: [condition, ...containers].join(', '),
     }]
   })
+  for (const rollout of rollouts) {
+    if (rollout.desired <= 0 || running.some((pod) => isPodOf(pod, rollout.workload))) continue
+    findings.push({ pod: '(none)', owner: rollout.workload, phase: 'absent', detail: `it wants ${rollout.desired} pod(s) and the namespace has none of them` })
+  }
   return judgeFindings(
     findings,
-    (found) => `pod ${found.pod} (${found.owner}) is not Ready: phase ${found.phase}, ${found.detail}`,
-    `all ${owned.length} workload pods are Ready`,
-    `${findings.length} workload pod(s) not Ready`,
+    (found) => found.pod === '(none)' ? `${found.owner} has no pod: ${found.detail}` : `pod ${found.pod} (${found.owner}) is not Ready: phase ${found.phase}, ${found.detail}`,
+    `all ${running.length} pods are Ready, and every workload that wants pods has some`,
+    `${findings.length} pod(s) not Ready or missing`,
   )
+}
+
+/** Whether a pod belongs to `Kind/namespace/name`: its controller, or for a Deployment a ReplicaSet `name-<hash>`. */
+function isPodOf(pod: V1Pod, workload: string): boolean {
+  const [kind, , name] = workload.split('/')
+  const controller = podController(pod)
+  if (controller === null) return false
+  if (kind === 'Deployment') return controller.startsWith(`ReplicaSet/${name}-`)
+  return controller === `${kind}/${name}`
 }

@@ -33,7 +33,7 @@ describe('judgeWorkloadRollout', () => {
 
   it('passes when everything is rolled out', () => {
     expect(judgeWorkloadRollout([deploymentStatus('a', 1, 1)], [statefulSetStatus('b', 1, 1)]).reason).toBe(
-      'all 2 Deployments and StatefulSets are rolled out with every replica ready',
+      'all 2 Deployments, StatefulSets and DaemonSets are rolled out with every replica ready',
     )
   })
 })

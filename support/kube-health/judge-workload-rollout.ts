@@ -1,7 +1,7 @@
-import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node'
+import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node'
 import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
 
-/** A Deployment or StatefulSet as the rollout rule sees it. */
+/** A Deployment, StatefulSet or DaemonSet as the rollout rule sees it. */
 export interface WorkloadRollout {
   /** `Deployment/trading-floor/marketdata-mcp-server`. */
   workload: string
@@ -15,15 +15,21 @@ export interface WorkloadRollout {
   problems: string[]
 }
 
-/** Reads desired and ready replicas and generations of each Deployment and StatefulSet. */
-export function describeRollouts(deployments: readonly V1Deployment[], statefulSets: readonly V1StatefulSet[]): WorkloadRollout[] {
+/**
+ * Reads desired and ready replicas and generations of each Deployment, StatefulSet and DaemonSet (a DaemonSet wants
+ * `status.desiredNumberScheduled` pods, 1 when its status is not written yet, and has `status.numberReady`).
+ */
+export function describeRollouts(
+  deployments: readonly V1Deployment[],
+  statefulSets: readonly V1StatefulSet[],
+  daemonSets: readonly V1DaemonSet[] = [],
+): WorkloadRollout[] {
   const entries = [
-    ...deployments.map((object) => ({ kind: 'Deployment', object })),
-    ...statefulSets.map((object) => ({ kind: 'StatefulSet', object })),
+    ...deployments.map((object) => ({ kind: 'Deployment', object, desired: object.spec?.replicas ?? 1, ready: object.status?.readyReplicas ?? 0 })),
+    ...statefulSets.map((object) => ({ kind: 'StatefulSet', object, desired: object.spec?.replicas ?? 1, ready: object.status?.readyReplicas ?? 0 })),
+    ...daemonSets.map((object) => ({ kind: 'DaemonSet', object, desired: object.status?.desiredNumberScheduled ?? 1, ready: object.status?.numberReady ?? 0 })),
   ]
-  return entries.map(({ kind, object }) => {
-    const desired = object.spec?.replicas ?? 1
-    const ready = object.status?.readyReplicas ?? 0
+  return entries.map(({ kind, object, desired, ready }) => {
     const generation = object.metadata?.generation ?? null
     const observedGeneration = object.status?.observedGeneration ?? null
     const problems: string[] = []
@@ -44,15 +50,19 @@ export function describeRollouts(deployments: readonly V1Deployment[], statefulS
 }
 
 /**
- * Judges that every Deployment and StatefulSet is rolled out: ready replicas equal desired replicas (readiness
+ * Judges that every Deployment, StatefulSet and DaemonSet is rolled out: ready replicas equal desired replicas (readiness
  * check `cluster.replicas_ready`, without its label selector) and `status.observedGeneration` ≥ `metadata.generation`.
  */
-export function judgeWorkloadRollout(deployments: readonly V1Deployment[], statefulSets: readonly V1StatefulSet[]): HealthJudgement<WorkloadRollout> {
-  const rollouts = describeRollouts(deployments, statefulSets)
+export function judgeWorkloadRollout(
+  deployments: readonly V1Deployment[],
+  statefulSets: readonly V1StatefulSet[],
+  daemonSets: readonly V1DaemonSet[] = [],
+): HealthJudgement<WorkloadRollout> {
+  const rollouts = describeRollouts(deployments, statefulSets, daemonSets)
   return judgeFindings(
     rollouts.filter((rollout) => rollout.problems.length > 0),
     (found) => `${found.workload}: ${found.problems.join(', ')}`,
-    `all ${rollouts.length} Deployments and StatefulSets are rolled out with every replica ready`,
+    `all ${rollouts.length} Deployments, StatefulSets and DaemonSets are rolled out with every replica ready`,
     'not rolled out',
   )
 }

@@ -20,7 +20,7 @@ const WORKLOADS_AND_CONFIGMAPS: readonly KubeReadName[] = [
  * read a spec makes is listed for its gate.
  */
 export const GATE_KUBE_READS: Readonly<Record<GateId, readonly KubeReadName[]>> = Object.freeze({
-  session: ['listDeployments', 'listStatefulSets', 'listJobs', 'listCronJobs'],
+  session: ['listDeployments', 'listStatefulSets', 'listDaemonSets', 'listReplicaSets', 'listJobs', 'listCronJobs', 'listPods'],
   'data-seeded': [],
   'paper-execution': [...WORKLOADS_AND_CONFIGMAPS],
   'kill-switch': ['readConfigMap', ...WORKLOADS_AND_CONFIGMAPS, 'proxyGet'],
