@@ -41,7 +41,7 @@ describe('loadKubeObjects', () => {
 
   it.each([
     ['a.yaml', 'kind: ConfigMap\nmetadata: {name: x}', 'document 1 is not a Kubernetes object: apiVersion: Invalid input: expected string, received undefined. Every object needs apiVersion, kind and metadata.name.'],
-    ['a.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: trader-secrets}', 'document 1: the kube-api emulator does not serve v1 Secret "trader-secrets". Served kinds: Namespace, Pod, Service, ConfigMap, ServiceAccount, Event, Deployment, ReplicaSet, StatefulSet, Job, CronJob (Secrets are never served). Remove the object or change its apiVersion/kind.'],
+    ['a.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: trader-secrets}', 'document 1: the kube-api emulator does not serve v1 Secret "trader-secrets". Served kinds: Namespace, Pod, Service, ConfigMap, ServiceAccount, Event, Deployment, ReplicaSet, DaemonSet, StatefulSet, Job, CronJob (Secrets are never served). Remove the object or change its apiVersion/kind.'],
     ['a.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x, namespace: y}', 'document 1: Namespace "x" is cluster-scoped but has metadata.namespace "y". Remove the namespace.'],
     ['a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}', 'document 2 defines ConfigMap "trading-floor/x" again (first in'],
     ['a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {at: "{{yesterday}}"}', 'unknown time placeholder "{{yesterday}}"'],
