@@ -121,7 +121,11 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
           throw new CouldNotCheckError(`proxy ${service}:${port}${path}: ${describeRedirect(observation.status, observation.location, new URL(url))}`)
         }
         // @note a 403 Status from the API server means openbell may not use the proxy: it could not look, the service did not answer.
-        if (observation.status === 403 && isForbiddenStatus(observation.body)) {
+        // @note so does a 401 Status: the API server refused the credentials before it asked the service anything.
+        if (observation.status === 401 && isStatusWithReason(observation.body, 'Unauthorized')) {
+          throw new CouldNotCheckError(`proxy ${service}:${port}${path}: the API server answered 401${NEXT_STEP[401]}`)
+        }
+        if (observation.status === 403 && isStatusWithReason(observation.body, 'Forbidden')) {
           throw new CouldNotCheckError(
             `proxy ${service}:${port}${path}: forbidden (403): ${parseStatus(observation.body)}. Grant openbell's identity this read: add ${kubeReadRule(KUBE_READS.proxyGet)} to the Role in ${READER_ROLE_FILE}`,
           )
@@ -191,10 +195,10 @@ function isNotFoundStatus(body: unknown): boolean {
   }
 }
 
-function isForbiddenStatus(body: string): boolean {
+function isStatusWithReason(body: string, reason: 'Forbidden' | 'Unauthorized'): boolean {
   try {
     const parsed = JSON.parse(body)
-    return parsed?.kind === 'Status' && parsed?.reason === 'Forbidden'
+    return parsed?.kind === 'Status' && parsed?.reason === reason
   } catch {
     return false
   }
