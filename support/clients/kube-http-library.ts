@@ -70,7 +70,11 @@ function exchange(request: RequestContext, timeoutMs: number, take: (bytes: numb
     )
     // @note one deadline for the whole exchange: a body that trickles in forever is cut at the deadline, not read on.
     const timer = setTimeout(() => fail(`no complete answer within ${timeoutMs} ms`), timeoutMs)
-    outgoing.on('error', (error) => fail(error.message, error))
+    // @note a connection that fails is passed on as it is: the reader says "cannot reach the API server" for it.
+    outgoing.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
     request.getSignal()?.addEventListener('abort', () => fail('the request was aborted'))
     outgoing.end(body)
   })
