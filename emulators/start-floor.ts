@@ -91,6 +91,7 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
               .withToken(scenario?.kubeApi?.token ?? KUBE_API_EMULATOR_DEFAULTS.token)
               .withStopAfterRequests(scenario?.kubeApi?.stopAfterRequests ?? null)
               .withMutations(scenario?.kubeApi?.mutations ?? [])
+              .withHostileAnswers(scenario?.kubeApi?.hostile ?? {})
               .withRequestLog(path.join(request.runDir, 'evidence', KUBE_API_REQUEST_LOG))
               .start(),
           ).then(track(stops))

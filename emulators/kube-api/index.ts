@@ -18,6 +18,10 @@ export type { WriteKubeconfigOptions } from './write-kubeconfig.ts'
 export { kubeMutationSchema } from './kube-mutation.ts'
 export type { KubeMutation } from './kube-mutation.ts'
 
+// Answers a client must not trust, as data
+export { kubeHostileAnswersSchema } from './hostile-answers.ts'
+export type { KubeHostileAnswers } from './hostile-answers.ts'
+
 // Access control as data
 export { ALWAYS_FORBIDDEN, forbiddenRuleSchema } from './forbidden-rule.ts'
 export type { ForbiddenRule } from './forbidden-rule.ts'

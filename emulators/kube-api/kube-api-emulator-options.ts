@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { UsageError } from '../../support/errors.ts'
 import { forbiddenRuleSchema, type ForbiddenRule } from './forbidden-rule.ts'
+import { kubeHostileAnswersSchema, type KubeHostileAnswers } from './hostile-answers.ts'
 import { kubeMutationSchema, type KubeMutation } from './kube-mutation.ts'
 import type { KubeObject } from './kube-object.ts'
 
@@ -32,6 +33,8 @@ export interface KubeApiEmulatorOptions {
   mutations?: readonly KubeMutation[]
   /** An NDJSON file that receives every answered request (method, path, query, status); `null` for none. @default null */
   requestLog?: string | null
+  /** Answers a client must not trust: redirects, forced paging, endless lists, refused credentials. @default {} */
+  hostile?: KubeHostileAnswers
 }
 
 /** {@link KubeApiEmulatorOptions} after defaults: every field present. */
@@ -52,6 +55,7 @@ export const KUBE_API_EMULATOR_DEFAULTS: Readonly<ResolvedKubeApiEmulatorOptions
   stopAfterRequests: null,
   mutations: Object.freeze([]),
   requestLog: null,
+  hostile: Object.freeze({}),
 })
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -74,6 +78,7 @@ const optionsSchema = z.object({
   stopAfterRequests: z.number().int().min(1).nullable(),
   mutations: z.array(kubeMutationSchema),
   requestLog: z.string().min(1).nullable(),
+  hostile: kubeHostileAnswersSchema,
 })
 
 /**

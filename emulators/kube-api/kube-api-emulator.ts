@@ -8,6 +8,8 @@ import { ALWAYS_FORBIDDEN, type ForbiddenRule } from './forbidden-rule.ts'
 import { handleKubeRequest } from './internal/handle-kube-request.ts'
 import { KubeObjectStore } from './internal/kube-object-store.ts'
 import { createMidRunFaults } from './internal/mid-run-faults.ts'
+import { startElsewhere, type Elsewhere, type ElsewhereRequestRecord } from './internal/serve-hostile-answers.ts'
+import type { KubeHostileAnswers } from './hostile-answers.ts'
 import type { KubeRequestContext } from './internal/kube-request-context.ts'
 import {
   resolveKubeApiEmulatorOptions, type KubeApiEmulatorOptions, type ResolvedKubeApiEmulatorOptions,
@@ -75,6 +77,12 @@ export class KubeApiEmulator {
     return this
   }
 
+  /** Answers a client must not trust: redirects, forced paging, endless lists, refused credentials (issue 17). */
+  withHostileAnswers(hostile: KubeHostileAnswers): this {
+    this.#options.hostile = { ...this.#options.hostile, ...hostile }
+    return this
+  }
+
   /** Sets the bearer token written into the kubeconfig; a request carrying another token gets 401. */
   withToken(token: string): this {
     this.#options.token = token
@@ -107,6 +115,12 @@ export class KubeApiEmulator {
       server.listen(0, '127.0.0.1', () => resolve())
     })
     const { port } = server.address() as AddressInfo
+    // @note elsewhere's requests go to the same request log, marked, so a run's evidence shows a followed redirect.
+    const elsewhere = options.hostile.redirect
+      ? await startElsewhere((record) => {
+          if (options.requestLog !== null) appendFileSync(options.requestLog, `${JSON.stringify({ ...record, server: 'elsewhere' })}\n`, { mode: 0o600 })
+        })
+      : null
     const directory = await mkdtemp(join(tmpdir(), 'openbell-kube-api-'))
     const kubeconfigPath = await writeKubeconfig({
       server: `http://127.0.0.1:${port}`,
@@ -115,7 +129,7 @@ export class KubeApiEmulator {
       context: options.context,
       namespace: options.namespace,
     })
-    return new RunningKubeApi(server, port, kubeconfigPath, directory, store, options)
+    return new RunningKubeApi(server, port, kubeconfigPath, directory, store, options, elsewhere)
   }
 }
 
@@ -127,12 +141,17 @@ class RunningKubeApi implements StartedKubeApi {
   readonly #agent = new Agent({ keepAlive: false })
   readonly #timers = new Set<NodeJS.Timeout>()
   readonly #requests: KubeApiRequestRecord[] = []
+  readonly #elsewhere: Elsewhere | null
   #stopping: Promise<void> | undefined
   readonly port: number
   readonly kubeconfigPath: string
 
-  constructor(server: Server, port: number, kubeconfigPath: string, directory: string, store: KubeObjectStore, options: ResolvedKubeApiEmulatorOptions) {
+  constructor(
+    server: Server, port: number, kubeconfigPath: string, directory: string, store: KubeObjectStore,
+    options: ResolvedKubeApiEmulatorOptions, elsewhere: Elsewhere | null,
+  ) {
     this.#server = server
+    this.#elsewhere = elsewhere
     this.port = port
     this.kubeconfigPath = kubeconfigPath
     this.#directory = directory
@@ -147,6 +166,8 @@ class RunningKubeApi implements StartedKubeApi {
       serverVersion: options.serverVersion,
       serverAddress: `127.0.0.1:${port}`,
       proxyAgent: this.#agent,
+      hostile: options.hostile,
+      elsewhere: elsewhere?.url ?? null,
     }
     const faults = createMidRunFaults(options, store, () => {
       // @note an API server that went away: new connections are refused, open ones are cut.
@@ -186,6 +207,10 @@ class RunningKubeApi implements StartedKubeApi {
     return [...this.#requests]
   }
 
+  get elsewhereRequests(): readonly ElsewhereRequestRecord[] {
+    return [...(this.#elsewhere?.requests ?? [])]
+  }
+
   get objects(): KubeObject[] {
     return this.#store.snapshot()
   }
@@ -206,6 +231,7 @@ class RunningKubeApi implements StartedKubeApi {
     this.#server.closeAllConnections()
     this.#agent.destroy()
     await closed
+    await this.#elsewhere?.close()
     await rm(this.#directory, { recursive: true, force: true })
   }
 

@@ -1,3 +1,4 @@
+import type { ElsewhereRequestRecord } from './internal/serve-hostile-answers.ts'
 import type { KubeObject } from './kube-object.ts'
 
 /** One request the emulator answered, for asserting what a client did (e.g. that it never wrote). */
@@ -28,6 +29,8 @@ export interface StartedKubeApi extends AsyncDisposable {
   readonly namespace: string
   /** Every request answered so far, oldest first. */
   readonly requests: readonly KubeApiRequestRecord[]
+  /** Every request that reached the redirect target of `hostile.redirect`: a client that followed a redirect. */
+  readonly elsewhereRequests: readonly ElsewhereRequestRecord[]
   /** A copy of every object as it is now (after patches). */
   readonly objects: KubeObject[]
   /** Closes every connection, cancels pending delays, and removes the kubeconfig folder. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { GATE_IDS } from '../../support/verdict/api.ts'
 import { forbiddenRuleSchema } from '../kube-api/forbidden-rule.ts'
+import { kubeHostileAnswersSchema } from '../kube-api/hostile-answers.ts'
 import { kubeMutationSchema } from '../kube-api/kube-mutation.ts'
 import { kubeOverlaySchema } from '../kube-api/kube-overlay.ts'
 import { OpsOverlaySchema } from '../ops/ops-service-options.ts'
@@ -46,6 +47,8 @@ export const kubeApiOverlaySchema = z.strictObject({
   stopAfterRequests: z.number().int().min(1).optional(),
   /** Mid-run: objects that change after they were read a number of times (e.g. a ConfigMap edited between two reads). */
   mutations: z.array(kubeMutationSchema).optional(),
+  /** Answers a client must not trust: redirects elsewhere, forced paging, endless lists, refused credentials. */
+  hostile: kubeHostileAnswersSchema.optional(),
 })
 
 /**

@@ -10,6 +10,8 @@ export interface HttpObservation {
   body: string
   bytes: number
   latencyMs: number
+  /** Where a redirect (3xx) pointed, as the server sent it; absent otherwise. */
+  location?: string
 }
 
 /** Options of {@link httpGet}. */
@@ -66,6 +68,9 @@ export function httpGet(url: string, options: HttpGetOptions = {}): Promise<Http
           body,
           bytes,
           latencyMs: Math.round(performance.now() - started),
+          ...(response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && response.headers.location !== undefined
+            ? { location: response.headers.location }
+            : {}),
         })
       })
     })

@@ -15,11 +15,16 @@ import {
   type V1ReplicaSet,
   type V1Service,
   type V1StatefulSet,
+  type Configuration,
 } from '@kubernetes/client-node'
 import { CouldNotCheckError } from '../errors.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import { httpGet, type HttpObservation } from './http-get.ts'
+import { describeRedirect, KubeTransportError } from './kube-http-library.ts'
+import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
 import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
+import { makeKubeApiClient } from './make-kube-api-client.ts'
+import { IncompleteListError, readAllPages, type ListPage, type PageQuery } from './read-all-pages.ts'
 import { createObjectVersionTracker } from './track-object-versions.ts'
 
 /** Read-only access to one namespace of a cluster: the only Kubernetes client the gates use. */
@@ -47,25 +52,27 @@ export interface KubeReader {
 /** Options of {@link createKubeReader}. */
 export interface KubeReaderOptions {
   namespace: string
-  /** Each API call gives up after this long. @default 5000 */
+  /** Each read (all the pages of a list) gives up after this long, its socket destroyed. @default 5000 */
   timeoutMs?: number
   /** The largest body read through the service proxy. @default 4 MiB */
   maxBytes?: number
+  /** The most response body one API read may take, all pages together. @default KUBE_READ_LIMITS.maxBytes (32 MiB) */
+  maxReadBytes?: number
 }
 
 /**
  * Creates the reader over a loaded kubeconfig. Every read is made once per reader and shared, so all checks
  * of a gate judge the same snapshot; a read that failed fails the same way for each of them. An object that two
  * reads show at different versions (it changed in between) makes the later read fail as could-not-check.
- * Failures that are not a clean 404 become {@link CouldNotCheckError}s: the checks are then unverified.
+ * Failures that are not a clean 404 become {@link CouldNotCheckError}s: the checks are then unverified. Lists are read
+ * to their end through `metadata.continue`; no redirect is followed and every body is capped (KUBE_READ_LIMITS).
  */
 export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOptions): KubeReader {
   const { namespace } = options
   const timeoutMs = options.timeoutMs ?? 5_000
-  const core = kubeConfig.makeApiClient(CoreV1Api)
-  const apps = kubeConfig.makeApiClient(AppsV1Api)
-  const batch = kubeConfig.makeApiClient(BatchV1Api)
-  const version = kubeConfig.makeApiClient(VersionApi)
+  const limits = { timeoutMs, maxBytes: options.maxReadBytes ?? KUBE_READ_LIMITS.maxBytes }
+  // @note a client per read: the pages of one list share one byte budget, and one read cannot use up another's.
+  const client = <Api>(api: new (configuration: Configuration) => Api): Api => makeKubeApiClient(kubeConfig, api, limits)
   const server = kubeConfig.getCurrentCluster()?.server ?? ''
   const cache = new Map<string, Promise<unknown>>()
   const versions = createObjectVersionTracker()
@@ -79,32 +86,35 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
     cache.set(what, pending)
     return pending
   }
-  const list = <T>(access: KubeRead, call: () => Promise<{ items: T[] }>) =>
-    read(`list ${access.resource} in namespace ${namespace}`, async () => checkListItems((await call()).items), access)
+  const list = <Api, T>(access: KubeRead, api: new (configuration: Configuration) => Api, call: (api: Api, page: PageQuery) => Promise<ListPage<T>>) =>
+    read(`list ${access.resource} in namespace ${namespace}`, () => {
+      const made = client(api)
+      return readAllPages((page) => call(made, page), checkListItems)
+    }, access)
 
   return {
     identity: { server, context: kubeConfig.getCurrentContext() },
     readConfigMap: (name) =>
       read(`get configmap ${namespace}/${name}`, async () => {
         try {
-          return await core.readNamespacedConfigMap({ name, namespace })
+          return await client(CoreV1Api).readNamespacedConfigMap({ name, namespace })
         } catch (error) {
           // @note only the API server's own NotFound means "does not exist"; a 404 page from a proxy in front is could-not-check.
           if (error instanceof ApiException && error.code === 404 && isNotFoundStatus(error.body)) return null
           throw error
         }
       }, KUBE_READS.readConfigMap),
-    listConfigMaps: () => list(KUBE_READS.listConfigMaps, () => core.listNamespacedConfigMap({ namespace })),
-    listPods: () => list(KUBE_READS.listPods, () => core.listNamespacedPod({ namespace })),
-    listDeployments: () => list(KUBE_READS.listDeployments, () => apps.listNamespacedDeployment({ namespace })),
-    listStatefulSets: () => list(KUBE_READS.listStatefulSets, () => apps.listNamespacedStatefulSet({ namespace })),
-    listDaemonSets: () => list(KUBE_READS.listDaemonSets, () => apps.listNamespacedDaemonSet({ namespace })),
-    listReplicaSets: () => list(KUBE_READS.listReplicaSets, () => apps.listNamespacedReplicaSet({ namespace })),
-    listJobs: () => list(KUBE_READS.listJobs, () => batch.listNamespacedJob({ namespace })),
-    listCronJobs: () => list(KUBE_READS.listCronJobs, () => batch.listNamespacedCronJob({ namespace })),
-    listServices: () => list(KUBE_READS.listServices, () => core.listNamespacedService({ namespace })),
-    listEvents: () => list(KUBE_READS.listEvents, () => core.listNamespacedEvent({ namespace })),
-    serverVersion: () => read('get /version', async () => (await version.getCode()).gitVersion, null),
+    listConfigMaps: () => list(KUBE_READS.listConfigMaps, CoreV1Api, (api, page) => api.listNamespacedConfigMap({ namespace, ...page })),
+    listPods: () => list(KUBE_READS.listPods, CoreV1Api, (api, page) => api.listNamespacedPod({ namespace, ...page })),
+    listDeployments: () => list(KUBE_READS.listDeployments, AppsV1Api, (api, page) => api.listNamespacedDeployment({ namespace, ...page })),
+    listStatefulSets: () => list(KUBE_READS.listStatefulSets, AppsV1Api, (api, page) => api.listNamespacedStatefulSet({ namespace, ...page })),
+    listDaemonSets: () => list(KUBE_READS.listDaemonSets, AppsV1Api, (api, page) => api.listNamespacedDaemonSet({ namespace, ...page })),
+    listReplicaSets: () => list(KUBE_READS.listReplicaSets, AppsV1Api, (api, page) => api.listNamespacedReplicaSet({ namespace, ...page })),
+    listJobs: () => list(KUBE_READS.listJobs, BatchV1Api, (api, page) => api.listNamespacedJob({ namespace, ...page })),
+    listCronJobs: () => list(KUBE_READS.listCronJobs, BatchV1Api, (api, page) => api.listNamespacedCronJob({ namespace, ...page })),
+    listServices: () => list(KUBE_READS.listServices, CoreV1Api, (api, page) => api.listNamespacedService({ namespace, ...page })),
+    listEvents: () => list(KUBE_READS.listEvents, CoreV1Api, (api, page) => api.listNamespacedEvent({ namespace, ...page })),
+    serverVersion: () => read('get /version', async () => (await client(VersionApi).getCode()).gitVersion, null),
     proxyGet: (service, port, path) =>
       read(`proxy ${service}:${port}${path}`, async () => {
         const requestOptions = {}
@@ -112,8 +122,16 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
         const base = server.replace(/\/+$/, '')
         const url = `${base}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${path}`
         const observation = await httpGet(url, { timeoutMs, maxBytes: options.maxBytes, requestOptions, label: `${service} ${path}` })
+        // @note httpGet never follows a redirect; one from the service proxy means openbell could not look at the service.
+        if (observation.status >= 300 && observation.status < 400) {
+          throw new CouldNotCheckError(`proxy ${service}:${port}${path}: ${describeRedirect(observation.status, observation.location, new URL(url))}`)
+        }
         // @note a 403 Status from the API server means openbell may not use the proxy: it could not look, the service did not answer.
-        if (observation.status === 403 && isForbiddenStatus(observation.body)) {
+        // @note so does a 401 Status: the API server refused the credentials before it asked the service anything.
+        if (observation.status === 401 && isStatusWithReason(observation.body, 'Unauthorized')) {
+          throw new CouldNotCheckError(`proxy ${service}:${port}${path}: the API server answered 401${NEXT_STEP[401]}`)
+        }
+        if (observation.status === 403 && isStatusWithReason(observation.body, 'Forbidden')) {
           throw new CouldNotCheckError(
             `proxy ${service}:${port}${path}: forbidden (403): ${parseStatus(observation.body)}. Grant openbell's identity this read: add ${kubeReadRule(KUBE_READS.proxyGet)} to the Role in ${READER_ROLE_FILE}`,
           )
@@ -144,6 +162,7 @@ function describeApiError(error: unknown, access: KubeRead | null): string {
     return `the API server answered ${error.code}${said ? `: ${said}` : ''}${NEXT_STEP[error.code] ?? ''}`
   }
   const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof KubeTransportError || error instanceof IncompleteListError) return message
   if (error instanceof SyntaxError || error instanceof ListShapeError) {
     return `the API server answered with a body openbell cannot read (${message.split('\n')[0]}); check that the kube context points at a Kubernetes API server`
   }
@@ -182,10 +201,10 @@ function isNotFoundStatus(body: unknown): boolean {
   }
 }
 
-function isForbiddenStatus(body: string): boolean {
+function isStatusWithReason(body: string, reason: 'Forbidden' | 'Unauthorized'): boolean {
   try {
     const parsed = JSON.parse(body)
-    return parsed?.kind === 'Status' && parsed?.reason === 'Forbidden'
+    return parsed?.kind === 'Status' && parsed?.reason === reason
   } catch {
     return false
   }

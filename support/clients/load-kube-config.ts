@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
 import { UsageError } from '../errors.ts'
 
@@ -10,9 +11,13 @@ export interface KubeConfigSource {
   kubeContext: string | null
 }
 
+/** Where a pod's service account token is mounted: the in-cluster source of credentials. */
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'
+
 /**
  * Loads a kubeconfig the way kubectl does and selects the context.
- * @throws {UsageError} when the file is missing, unreadable or malformed, or names no usable context or server.
+ * @throws {UsageError} when there is no kubeconfig at all, when the file is missing, unreadable or malformed, or names
+ * no usable context or server.
  */
 export function loadKubeConfig(source: KubeConfigSource, env: NodeJS.ProcessEnv = process.env): KubeConfig {
   const kubeConfig = new KubeConfig()
@@ -23,6 +28,17 @@ export function loadKubeConfig(source: KubeConfigSource, env: NodeJS.ProcessEnv 
   if (source.kubeconfigPath === null && env.KUBECONFIG) {
     const missing = env.KUBECONFIG.split(':').filter((file) => file && !existsSync(file))
     if (missing.length > 0) throw new UsageError(`KUBECONFIG names ${missing.join(', ')}, which does not exist.`)
+  }
+  if (source.kubeconfigPath === null && !env.KUBECONFIG) {
+    // @note client-node then falls back to http://localhost:8080 without a word: openbell must not look at a cluster it was not pointed at.
+    const homeConfig = env.HOME ? path.join(env.HOME, '.kube', 'config') : null
+    if ((homeConfig === null || !existsSync(homeConfig)) && !existsSync(SERVICE_ACCOUNT_TOKEN)) {
+      throw new UsageError(
+        `no kubeconfig: KUBECONFIG is not set, ${homeConfig ?? '~/.kube/config (HOME is not set)'} does not exist and this is ` +
+          `not a pod with a service account; point KUBECONFIG at the cluster's kubeconfig (e.g. \`gcloud container clusters ` +
+          `get-credentials\`), or run against the emulators with --env=emulator.`,
+      )
+    }
   }
   try {
     if (source.kubeconfigPath !== null) kubeConfig.loadFromFile(source.kubeconfigPath)

@@ -1,7 +1,9 @@
 import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import type { GateId } from '../verdict/api.ts'
+import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
 import { describeKubeRead, KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeReadName } from './kube-reads.ts'
+import { makeKubeApiClient } from './make-kube-api-client.ts'
 
 /** What the API server said about one read openbell needs. */
 export interface KubeReadAccess {
@@ -39,10 +41,11 @@ export interface PreflightKubeReadsOptions {
  * A review that cannot be made (API server down, timeout) blocks nothing: the checks then find out for themselves.
  */
 export async function preflightKubeReads(kubeConfig: KubeConfig, options: PreflightKubeReadsOptions): Promise<KubePreflightReport> {
-  const api = kubeConfig.makeApiClient(AuthorizationV1Api)
+  const timeoutMs = options.timeoutMs ?? 5_000
+  const api = makeKubeApiClient(kubeConfig, AuthorizationV1Api, { timeoutMs, maxBytes: KUBE_READ_LIMITS.maxBytes })
   const needed = new Set(Object.values(options.gateReads).flat())
   const names = (Object.keys(KUBE_READS) as KubeReadName[]).filter((name) => needed.has(name))
-  const reads = await Promise.all(names.map((name) => review(api, name, options.namespace, options.timeoutMs ?? 5_000)))
+  const reads = await Promise.all(names.map((name) => review(api, name, options.namespace, timeoutMs)))
   return { namespace: options.namespace, reads, blockedGates: findBlockedGates(reads, options.gateReads, options.namespace) }
 }
 

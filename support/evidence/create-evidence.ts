@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { redactText, redactValue } from '../report/redact.ts'
+import { capEvidence } from './cap-evidence.ts'
 import type { CheckMeta } from '../verdict/classify-check.ts'
 
 /** Records what a check observed, so a failed check keeps its evidence. */
@@ -22,7 +23,7 @@ export function createEvidence(meta: CheckMeta, runDir: string, gateId: string):
     const relative = path.posix.join('evidence', gateId, fileName)
     const absolute = path.join(runDir, relative)
     mkdirSync(path.dirname(absolute), { recursive: true, mode: 0o700 })
-    writeFileSync(absolute, content, { mode: 0o600 })
+    writeFileSync(absolute, capEvidence(content, fileName), { mode: 0o600 })
     meta.evidence = [...(meta.evidence ?? []), relative]
     return relative
   }

@@ -1,5 +1,7 @@
 import { VersionApi } from '@kubernetes/client-node'
+import { KUBE_READ_LIMITS } from '../clients/kube-read-limits.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { makeKubeApiClient } from '../clients/make-kube-api-client.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import type { RunContext } from '../runbook/run-context.ts'
 
@@ -16,7 +18,7 @@ export async function describeKubeTarget(context: RunContext, timeoutMs: number)
   try {
     const kubeConfig = loadKubeConfig({ kubeconfigPath: context.kubeconfigPath, kubeContext: context.kubeContext })
     const identity = { server: kubeConfig.getCurrentCluster()?.server ?? null, context: kubeConfig.getCurrentContext() }
-    const version = await withinDeadline(kubeConfig.makeApiClient(VersionApi).getCode(), timeoutMs, () => new Error('no answer'))
+    const version = await withinDeadline(makeKubeApiClient(kubeConfig, VersionApi, { timeoutMs, maxBytes: KUBE_READ_LIMITS.maxBytes }).getCode(), timeoutMs, () => new Error('no answer'))
       .then((info) => info.gitVersion)
       .catch(() => null)
     return { ...identity, version }

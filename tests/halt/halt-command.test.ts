@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyKubeOverlay, FLOOR_KUBE_FIXTURE_DIR, KubeApiEmulator, loadKubeObjects, type StartedKubeApi } from '../../emulators/kube-api/index.ts'
 import { loadScenario } from '../../emulators/scenarios/load-scenarios.ts'
-import type { ForbiddenRule } from '../../emulators/kube-api/index.ts'
+import type { ForbiddenRule, KubeHostileAnswers } from '../../emulators/kube-api/index.ts'
 import { runOpenbell } from '../scenarios/run-openbell.ts'
 
 const NOW = new Date('2026-01-14T13:30:00Z')
@@ -23,9 +23,9 @@ afterEach(async () => {
 })
 
 /** Starts the API stand-in on the healthy floor with a scenario's kube overlay applied. */
-async function startFloor(scenario: string, forbidden: ForbiddenRule[] = []): Promise<StartedKubeApi> {
+async function startFloor(scenario: string, forbidden: ForbiddenRule[] = [], hostile: KubeHostileAnswers = {}): Promise<StartedKubeApi> {
   const objects = applyKubeOverlay(await loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now: NOW }), loadScenario(scenario).kube ?? {}, { now: NOW })
-  kube = await new KubeApiEmulator().withObjects(objects).withForbidden(forbidden).start()
+  kube = await new KubeApiEmulator().withObjects(objects).withForbidden(forbidden).withHostileAnswers(hostile).start()
   return kube
 }
 
@@ -135,6 +135,30 @@ describe('openbell halt --env=cluster', () => {
       'This identity may not patch it; use an identity that may, or ask its owner to halt (runbook §5A).'
     expect(record.error).toBe(error)
     expect(run.stdout).toBe(`NOT CONFIRMED: ${error}\n  record: ${dir}\n`)
+    expect(verifyManifest(dir)).toBe('halt_record.json: OK\n')
+  }, CHILD_TIMEOUT_MS)
+})
+
+describe('openbell halt never follows a redirect (issue 17)', () => {
+  it.each([
+    { step: 'read', verbs: ['get' as const] },
+    { step: 'patch', verbs: ['patch' as const] },
+  ])('a 307 for the $step of the kill switch: NOT CONFIRMED, exit 3, nothing sent elsewhere, the ConfigMap as it was', async ({ step, verbs }) => {
+    const started = await startFloor('kill-switch-off', [], { redirect: [{ resource: 'configmaps', verbs }] })
+    const run = await halt(started)
+    expect(run.exitCode).toBe(3)
+    expect(run.stdout).not.toContain('HALTED:')
+    expect(run.stdout).toMatch(/^NOT CONFIRMED: /)
+    // @note elsewhere would have answered "1": had halt followed the redirect, it would have printed HALTED.
+    expect(started.elsewhereRequests).toEqual([])
+    expect(killSwitchValue(started)).toEqual({ EXECUTION_HALTED: '0' })
+    const { dir, record } = readHaltRecord(run.reportsDir)
+    expect(record).toMatchObject({ kubeServer: started.url })
+    expect(record).not.toHaveProperty('halted')
+    expect(String(record.error)).toContain(
+      `could not ${step} ConfigMap trading-floor/agenttrader-kill-switch: the API server answered 307, a redirect to http://127.0.0.1:`,
+    )
+    expect(String(record.error)).toContain('openbell never follows a redirect')
     expect(verifyManifest(dir)).toBe('halt_record.json: OK\n')
   }, CHILD_TIMEOUT_MS)
 })

@@ -30,6 +30,9 @@ const GOOD = kubeconfig(
 // @note tests run as root, where chmod 000 still reads; a folder in place of the file is unreadable for everyone.
 const UNREADABLE = path.join(dir, 'kubeconfig-is-a-folder')
 mkdirSync(UNREADABLE)
+/** A home without `.kube/config`: with KUBECONFIG unset and no service account, there is no kubeconfig at all. */
+const EMPTY_HOME = path.join(dir, 'home-without-kube')
+mkdirSync(EMPTY_HOME)
 
 const CASES: { name: string; args: string[]; env?: NodeJS.ProcessEnv; message: string }[] = [
   {
@@ -37,6 +40,16 @@ const CASES: { name: string; args: string[]; env?: NodeJS.ProcessEnv; message: s
     args: ['run', '--env=cluster'],
     env: { KUBECONFIG: path.join(dir, 'nope.yaml') },
     message: `[openbell] KUBECONFIG names ${path.join(dir, 'nope.yaml')}, which does not exist.`,
+  },
+  {
+    // @note client-node would fall back to http://localhost:8080 without a word (issue 17).
+    name: 'no kubeconfig at all (no KUBECONFIG, no ~/.kube/config, not in a pod)',
+    args: ['run', '--env=cluster'],
+    env: { KUBECONFIG: '', HOME: EMPTY_HOME },
+    message:
+      `[openbell] no kubeconfig: KUBECONFIG is not set, ${path.join(EMPTY_HOME, '.kube', 'config')} does not exist and this is not a pod ` +
+      'with a service account; point KUBECONFIG at the cluster\'s kubeconfig (e.g. `gcloud container clusters get-credentials`), ' +
+      'or run against the emulators with --env=emulator.',
   },
   {
     name: 'a kubeconfig that cannot be read',

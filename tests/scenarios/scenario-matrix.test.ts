@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadScenarios, type NamedScenario } from '../../emulators/index.ts'
 import { KUBE_API_REQUEST_LOG } from '../../emulators/start-floor.ts'
+import { EVIDENCE_MAX_BYTES } from '../../support/evidence/cap-evidence.ts'
 import { readViolationsFrom } from '../../support/network/index.ts'
 import { GATE_IDS } from '../../support/verdict/api.ts'
 import { createCanaryEnv, findCanaries } from './canaries.ts'
@@ -45,17 +46,41 @@ async function runWithCanaries(args: string[]): Promise<OpenbellRun> {
   liveHostAttempts += attempts.length
   expect(attempts.map((attempt) => `${attempt.method} ${attempt.url}`), 'requests to the live broker host').toEqual([])
   expect(writesToTheCluster(run), 'requests that could change the cluster').toEqual([])
+  expect(requestsElsewhere(run), 'requests that followed a redirect away from the API server').toEqual([])
+  expect(oversizedEvidence(run), `evidence files over ${EVIDENCE_MAX_BYTES} bytes`).toEqual([])
   return run
+}
+
+/** The request log's lines: what the Kubernetes API stand-in (and its redirect target, "elsewhere") answered. */
+function readRequestLog(run: OpenbellRun): { method: string; path: string; server?: string; credentials?: boolean }[] {
+  const log = run.runDir ? path.join(run.runDir, 'evidence', KUBE_API_REQUEST_LOG) : ''
+  if (!log || !existsSync(log)) return []
+  return readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { method: string; path: string })
+}
+
+/** Requests that reached the server a redirect pointed at (`kubeApi.hostile.redirect`): openbell must never follow one. */
+function requestsElsewhere(run: OpenbellRun): string[] {
+  return readRequestLog(run)
+    .filter((entry) => entry.server === 'elsewhere')
+    .map((entry) => `${entry.method} ${entry.path}${entry.credentials ? ' (with the kube context\'s credentials)' : ''}`)
+}
+
+/** Evidence files larger than an evidence file may be (a huge or endless answer must not become a huge file). */
+function oversizedEvidence(run: OpenbellRun): string[] {
+  if (!run.runDir) return []
+  const evidence = path.join(run.runDir, 'evidence')
+  if (!existsSync(evidence)) return []
+  return (readdirSync(evidence, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => statSync(file).size > EVIDENCE_MAX_BYTES)
+    .map((file) => `${path.relative(run.runDir!, file)}: ${statSync(file).size} bytes`)
 }
 
 /** What the run asked the Kubernetes API stand-in besides reads (and the permission reviews, which change nothing). */
 function writesToTheCluster(run: OpenbellRun): string[] {
-  const log = run.runDir ? path.join(run.runDir, 'evidence', KUBE_API_REQUEST_LOG) : ''
-  if (!log || !existsSync(log)) return []
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { method: string; path: string })
+  return readRequestLog(run)
+    .filter((entry) => entry.server !== 'elsewhere')
     .filter(({ method, path: url }) => method !== 'GET' && !(method === 'POST' && url === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'))
     .map(({ method, path: url }) => `${method} ${url}`)
 }

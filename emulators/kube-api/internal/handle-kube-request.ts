@@ -18,6 +18,7 @@ export async function handleKubeRequest(req: IncomingMessage, res: ServerRespons
   try {
     const url = new URL(req.url ?? '/', 'http://kube-api.invalid')
     const path = url.pathname
+    if (context.hostile.unauthorized) return sendStatus(res, createKubeStatus('Unauthorized', 'Unauthorized'))
     if (path === '/version') return sendJson(res, 200, createVersionDocument(context.serverVersion))
     if (HEALTH_PATHS.has(path)) return sendText(res, 200, 'ok')
     // @note kubectl (client-go clientcmd) sends kubeconfig credentials only over TLS, so over our plain-http loopback it

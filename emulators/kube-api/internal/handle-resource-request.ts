@@ -7,6 +7,7 @@ import { methodNotAllowedStatus, notFoundStatus, unknownPathStatus } from './kub
 import { listKubeObjects } from './list-kube-objects.ts'
 import type { KubeRequestTarget } from './parse-kube-path.ts'
 import { patchKubeObject } from './patch-kube-object.ts'
+import { sendEndlessList, sendRedirect } from './serve-hostile-answers.ts'
 import { decodeAccessReview, reviewAccess } from './self-subject-access-review.ts'
 import { forwardToUpstream, parseServiceProxyId, resolveProxyUpstream } from './service-proxy.ts'
 
@@ -40,6 +41,7 @@ export async function handleResourceRequest(
     ...(namespace !== undefined ? { namespace } : {}),
     ...(name !== undefined && !isProxy(target) ? { name } : {}),
   }
+  if (context.elsewhere !== null && isForbidden(context.hostile.redirect ?? [], access)) return sendRedirect(res, context.elsewhere, url)
   if (isForbidden(context.forbidden, access)) return sendStatus(res, forbiddenStatus(context.user, access))
   if (!isProxy(target) && !type.verbs.includes(verb)) {
     return sendStatus(res, methodNotAllowedStatus(`${verb} ${type.plural}`))
@@ -48,7 +50,8 @@ export async function handleResourceRequest(
     const review = decodeAccessReview(await readBodyBytes(req), req.headers['content-type'] ?? 'application/json')
     return sendJson(res, 201, reviewAccess(review, context.forbidden))
   }
-  if (verb === 'list') return sendJson(res, 200, listKubeObjects(context.store, type, namespace, url.searchParams))
+  if (verb === 'list' && context.hostile.endlessList?.includes(type.plural)) return sendEndlessList(req, res, type)
+  if (verb === 'list') return sendJson(res, 200, listKubeObjects(context.store, type, namespace, url.searchParams, context.hostile.pageSize))
   const lookupName = isProxy(target) ? parseServiceProxyId(name!).name : name!
   const current = context.store.get(type, namespace, lookupName)
   if (current === undefined) {

@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http'
 import type { ForbiddenRule } from '../forbidden-rule.ts'
+import type { KubeHostileAnswers } from '../hostile-answers.ts'
 import type { KubeObjectStore } from './kube-object-store.ts'
 
 /** What a running emulator hands its request handlers. */
@@ -20,4 +21,8 @@ export interface KubeRequestContext {
   readonly serverAddress: string
   /** The agent for proxied requests, destroyed on stop. */
   readonly proxyAgent: Agent
+  /** Answers a client must not trust (see {@link KubeHostileAnswers}). */
+  readonly hostile: KubeHostileAnswers
+  /** Where `hostile.redirect` points (`http://127.0.0.1:<port>`), or `null` without redirects. */
+  readonly elsewhere: string | null
 }

@@ -15,6 +15,8 @@ export function listKubeObjects(
   type: KubeResourceType,
   namespace: string | undefined,
   query: URLSearchParams,
+  /** The most items a page holds whatever `limit` asks (a server that pages on its own); none when undefined. */
+  maxPageSize?: number,
 ): object {
   const labels = parseLabelSelector(query.get('labelSelector'))
   const fields = parseFieldSelector(query.get('fieldSelector'), type)
@@ -22,8 +24,9 @@ export function listKubeObjects(
     (object) => matchesLabelSelector(labels, object.metadata.labels) && matchesFieldSelector(fields, object),
   )
   const offset = decodeContinue(query.get('continue'))
-  const limit = Number(query.get('limit') ?? 0)
-  const end = Number.isInteger(limit) && limit > 0 ? offset + limit : matching.length
+  const asked = Number(query.get('limit') ?? 0)
+  const limit = Math.min(Number.isInteger(asked) && asked > 0 ? asked : Infinity, maxPageSize ?? Infinity)
+  const end = Number.isFinite(limit) ? offset + limit : matching.length
   const page = matching.slice(offset, end)
   const remaining = matching.length - Math.min(end, matching.length)
   return {

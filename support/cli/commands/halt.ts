@@ -3,7 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import { KubeTransportError } from '../../clients/kube-http-library.ts'
+import { KUBE_READ_LIMITS } from '../../clients/kube-read-limits.ts'
 import { loadKubeConfig } from '../../clients/load-kube-config.ts'
+import { makeKubeApiClient } from '../../clients/make-kube-api-client.ts'
 import { CouldNotCheckError, UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../policies/kill-switch-value.ts'
 import { withinDeadline } from '../../internal/within-deadline.ts'
@@ -22,7 +25,9 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
     throw new UsageError('halt acts on a live cluster only; run `openbell halt --env=cluster [--kube-context NAME]`.')
   }
   const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, io.env)
-  const core = kubeConfig.makeApiClient(CoreV1Api)
+  // @note one client, one server: the read, the patch and the read-back all go to the kube context's server, and a
+  // redirect is refused (never followed), so "HALTED" is only ever confirmed by the server that was patched.
+  const core = makeKubeApiClient(kubeConfig, CoreV1Api, { timeoutMs: config.requestTimeoutMs, maxBytes: KUBE_READ_LIMITS.maxBytes })
   const target = { name: KILL_SWITCH.configMap, namespace: config.namespace }
   const timedOut = (step: string) => () => new CouldNotCheckError(`${step}: no answer within ${config.requestTimeoutMs} ms`)
   const startedAt = new Date()
@@ -75,6 +80,7 @@ type HaltStep = 'read' | 'patch' | 'read back'
  */
 function describeHaltError(step: HaltStep, configMap: string, error: unknown): string {
   const what = `could not ${step} ConfigMap ${configMap}`
+  if (error instanceof KubeTransportError) return `${what}: ${error.message}. Then halt again (or patch it with kubectl, runbook §5A).`
   if (!(error instanceof ApiException)) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
     return `${what}: ${reason}. Check that the API server is reachable with this kube context, then halt again (or patch it with kubectl, runbook §5A).`

@@ -1,0 +1,13 @@
+/**
+ * The bounds of every Kubernetes API call openbell makes (reads, the permission reviews, `halt`). A call that would
+ * go past one is could-not-check, naming the bound: openbell never judges a list it did not read to the end.
+ * @note documented in README.md ("Limits of the Kubernetes reads"); a test reads these values, not copies of them.
+ */
+export const KUBE_READ_LIMITS = Object.freeze({
+  /** Items asked for per page of a list (`?limit=`); the API server answers the rest behind `metadata.continue`. */
+  pageSize: 500,
+  /** Pages of one list followed through `metadata.continue`; a list with more is could-not-check. */
+  maxPages: 20,
+  /** Bytes of response body one read may take, all its pages together (4,000 pods of ~8 KiB fit). */
+  maxBytes: 32 * 1024 * 1024,
+})
