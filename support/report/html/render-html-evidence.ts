@@ -14,7 +14,8 @@ export interface EvidenceText {
 export function renderEvidence(file: string, evidence: EvidenceText | undefined, open: boolean): string {
   const link = `<a href="${escapeHtml(encodeURI(file))}"><code>${escapeHtml(file)}</code></a>`
   if (!evidence) return `<p class="muted">${link}: not in the run folder</p>`
-  const { summary, body } = describe(file, evidence.text)
+  // @note a cut JSON file does not parse: it is shown as the text it is.
+  const { summary, body } = evidence.truncatedFrom !== null ? { summary: 'cut', body: evidence.text } : describe(file, evidence.text)
   const cut = evidence.truncatedFrom !== null ? `<p class="muted">Shown: the first ${evidence.text.length} characters of ${evidence.truncatedFrom} bytes; the whole file is ${link}.</p>` : ''
   return [
     `<details${open ? ' open' : ''}>`,
