@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -23,7 +23,7 @@ const SHOTS = path.join(ROOT, 'reports/html-screenshots')
 if (!existsSync(CHROMIUM)) console.warn('[openbell] report-html-in-chromium: chromium is not installed (apt-get install chromium); the browser checks are skipped')
 
 const requests: string[] = []
-const BROWSER_OWN = /^(?:CONNECT [a-z0-9.-]+\.(?:google\.com|googleapis\.com):443|(?:GET|POST) http:\/\/[a-z0-9.-]+\.(?:google\.com|googleapis\.com)\/)/
+const BROWSER_OWN = /^(?:CONNECT [a-z0-9.-]+\.(?:google\.com|googleapis\.com|gvt1\.com):443|(?:GET|POST) http:\/\/[a-z0-9.-]+\.(?:google\.com|googleapis\.com|gvt1\.com)\/)/
 let proxyPort = 0
 const proxy = createServer((request: IncomingMessage, response) => {
   requests.push(`${request.method} ${request.url}`)
@@ -90,5 +90,16 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
     // @note Chromium's own background services (component updates, sign-in, time) call Google hosts even headless;
     // they are the browser's, not the page's, and the proxy refuses them too. Anything else came from the page.
     expect(requests.filter((request) => !BROWSER_OWN.test(request))).toEqual([])
+  }, 120_000)
+
+  it('would see a request the page made: the probe works (control: the report without its CSP, with an image added)', async () => {
+    const reports = mkdtempSync(path.join(os.tmpdir(), 'openbell-html-control-'))
+    const runId = '20261202T133000.000Z-cluster'
+    const { html } = writeRunReports(sampleReport(runId, path.join(reports, runId), true), path.join(reports, runId), {})
+    const control = path.join(reports, 'control.html')
+    writeFileSync(control, readFileSync(html, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('<h1>', '<img src="http://evil.test/x.png"><h1>'))
+    requests.length = 0
+    await openInChromium(control, path.join(reports, 'control.png'))
+    expect(requests.filter((request) => !BROWSER_OWN.test(request))).toContain('GET http://evil.test/x.png')
   }, 120_000)
 })
