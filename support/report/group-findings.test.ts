@@ -19,7 +19,7 @@ describe('groupFindings', () => {
     expect(findings.map(({ severity, cause, checks }) => ({ severity, cause, checks }))).toEqual([
       { severity: 'fail', cause: 'EXECUTION_HALTED is "0"', checks: ['kill-switch/halted'] },
       { severity: 'unverified', cause: 'the run was filtered', checks: ['run'] },
-      { severity: 'unverified', cause: DOWN, checks: ['metrics/a', 'kill-switch/wired', 'cluster-health/pods'] },
+      { severity: 'unverified', cause: 'could not connect (ECONNREFUSED)', checks: ['metrics/a', 'kill-switch/wired', 'cluster-health/pods'] },
       { severity: 'unverified', cause: 'blocked by RBAC', checks: ['cluster-health'] },
     ])
   })
@@ -34,5 +34,20 @@ describe('describeSession', () => {
     ['no session at all', report([]), '-'],
   ])('shows %s', (_, input, text) => {
     expect(describeSession(input)).toBe(text)
+  })
+})
+
+describe('connectionFailureOf', () => {
+  it('gives every read that could not connect to the same address one cause', () => {
+    const reasons = [
+      '[openbell] list pods in namespace trading-floor: cannot reach the API server (request to http://127.0.0.1:41271/api/v1/namespaces/trading-floor/pods failed, reason: connect ECONNREFUSED 127.0.0.1:41271); check the kube context',
+      '[openbell] marketdata-mcp-server /ops/status: request failed: connect ECONNREFUSED 127.0.0.1:41271',
+      '[openbell] get /version: cannot reach the API server (request to http://127.0.0.1:41271/version failed, reason: connect ECONNREFUSED 127.0.0.1:41271); check',
+    ]
+    const findings = groupFindings(report([gate('metrics', reasons.map((reason, index) => check(`c${index}`, 'unverified', reason)))]))
+    expect(findings).toEqual([{
+      severity: 'unverified', cause: 'could not connect to 127.0.0.1:41271 (ECONNREFUSED)', example: reasons[0], checks: ['metrics/c0', 'metrics/c1', 'metrics/c2'],
+      nextStep: { runbook: 'market-open-runbook §1A', command: 'kubectl cluster-info && kubectl auth can-i list pods' },
+    }])
   })
 })

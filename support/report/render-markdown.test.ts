@@ -80,7 +80,7 @@ describe('renderMarkdown', () => {
   })
 
   it('says Why not GO once per cause with the checks it took and the next step, and the session the gate resolved (issue 16)', () => {
-    const down = '[openbell] could not reach the API server at https://10.0.0.1: ECONNREFUSED'
+    const down = '[openbell] list pods in namespace trading-floor: forbidden (403)'
     const unverified = (id: string) => ({ id, title: id, status: 'unverified' as const, reason: down, durationMs: 1, evidence: [], nextStep: { runbook: 'pre_market.md step 3b', command: 'kubectl -n trading-floor get pods -o wide' } })
     const markdown = renderMarkdown({
       ...report, verdict: 'NO-GO', verdictText: 'NO-GO', exitCode: 3, target: { ...report.target, session: null },

@@ -47,6 +47,7 @@ export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownO
     for (const finding of findings) {
       const took = finding.checks.map((id) => (id === 'run' ? 'the run' : `\`${id}\``)).join(', ')
       lines.push(`- ${STATUS_MARK[finding.severity]} ${escapeLine(finding.cause)} — ${finding.checks.length > 1 ? `${finding.checks.length} checks: ` : ''}${took}`)
+      if (finding.example) lines.push(`  - e.g. ${escapeLine(finding.example)}`)
       if (finding.nextStep) lines.push(`  - next step (${escapeLine(finding.nextStep.runbook)}): \`${finding.nextStep.command.replace(/`/g, "'")}\``)
     }
   }

@@ -80,6 +80,7 @@ function renderFindings(report: ReadinessReport): string {
       `<div class="finding ${finding.severity}">`,
       `<p>${statusBadge(finding.severity)} ${escapeHtml(finding.cause)}</p>`,
       `<p class="muted">${finding.checks.length === 1 ? 'Took' : `Took ${finding.checks.length}`}: ${checks.join(', ')}</p>`,
+      finding.example ? `<p class="muted">For example: ${escapeHtml(finding.example)}</p>` : '',
       next,
       '</div>',
     ].join('')
