@@ -72,6 +72,14 @@ export const OPTIONS = {
     description: 'folder that receives <runId>/ with the reports, and the latest link',
     defaultText: DEFAULTS.reports,
   },
+  history: {
+    envVar: 'OPENBELL_HISTORY',
+    type: 'string',
+    valueName: 'DIR',
+    description: 'folder of earlier run folders for the history and the comparison (e.g. downloaded CI artifacts)',
+    defaultText: 'the --reports folder',
+    commands: RUNBOOK_COMMANDS,
+  },
   'authorize-execution': {
     envVar: 'OPENBELL_AUTHORIZE_EXECUTION',
     type: 'string',

@@ -20,6 +20,15 @@ describe('resolveConfig', () => {
     })
   })
 
+  it('takes --history as an existing folder, and refuses one that is not (issue 16)', () => {
+    expect(resolve([]).historyDir).toBeNull()
+    expect(resolve(['--history=/tmp']).historyDir).toBe('/tmp')
+    expect(resolve([], { OPENBELL_HISTORY: '/tmp' }).historyDir).toBe('/tmp')
+    expect(() => resolve(['--history=/nonexistent/history'])).toThrow(
+      '[openbell] --history "/nonexistent/history" is not a folder; name the folder that holds earlier run folders (e.g. downloaded artifacts), or leave the flag out to use --reports.',
+    )
+  })
+
   it('leaves the tenant unset in cluster mode and takes the project from GOOGLE_CLOUD_PROJECT', () => {
     const config = resolve(['--env=cluster'], { GOOGLE_CLOUD_PROJECT: 'agenttrader-prod' })
     expect(config.tenantId).toBeNull()

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
 import { UsageError } from '../errors.ts'
@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   kubeContext: string | null
   /** Absolute path of the reports folder. */
   reportsDir: string
+  /** Absolute path of a folder of earlier run folders for the history (`--history`); `null`: the reports folder. */
+  historyDir: string | null
   authorization: string | null
   session: string | null
   scenario: string | null
@@ -128,6 +130,7 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
       read('firestore-project', projectIdSchema) ?? (emulators ? DEFAULTS.emulatorFirestoreProject : googleProject),
     kubeContext: read('kube-context', nameSchema),
     reportsDir: path.resolve(cwd, reports),
+    historyDir: runbookCommand ? resolveHistory(read('history', nameSchema), cwd) : null,
     authorization: read('authorize-execution', authorizationSchema),
     session: read('session', sessionDateSchema),
     scenario,
@@ -165,4 +168,14 @@ const FIRESTORE_COMMANDS: readonly CommandName[] = ['run', 'test', 'seed']
 function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value
   return JSON.stringify(shown)
+}
+
+/** `--history DIR` must name a folder (of earlier run folders) that exists: a typo would silently show no history. */
+function resolveHistory(flag: string | null, cwd: string): string | null {
+  if (flag === null) return null
+  const dir = path.resolve(cwd, flag)
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`--history ${JSON.stringify(flag)} is not a folder; name the folder that holds earlier run folders (e.g. downloaded artifacts), or leave the flag out to use --reports.`)
+  }
+  return dir
 }

@@ -1,6 +1,7 @@
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { CheckStatus, Environment, ExitCode, GateId, GateStatus, Verdict, VerdictText } from '../verdict/api.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
+import type { NextStep } from '../verdict/gate-next-steps.ts'
 import type { Waiver } from '../waivers/waiver-schema.ts'
 
 /** One check in the report. */
@@ -17,6 +18,8 @@ export interface CheckReport {
   values?: Record<string, unknown>
   /** Present when a waiver covered the check (`status: 'waived'`): what the check really was, and the waiver. */
   waived?: { from: 'fail' | 'unverified'; ticket: string; owner: string; expires: string }
+  /** On a check that did not pass: the runbook section and the first command an operator runs. */
+  nextStep?: NextStep
 }
 
 /** A waiver of the run, as validated; `applied` says whether it covered a non-passing check of this run. */
@@ -62,6 +65,8 @@ export interface EmulatorReport {
 export interface ReadinessReport {
   schemaVersion: 1
   tool: 'openbell'
+  /** The openbell version that wrote the report (package.json). */
+  openbellVersion?: string
   verdict: Verdict
   /** The verdict as people read it: `GO with waivers` when the GO leaned on a waiver. */
   verdictText: VerdictText

@@ -78,4 +78,25 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(report, { comparison: { previousRunId: 'r0', gateChanges: [], newWarningEvents: [], moreWarningEvents: [], stuckCounters: [] } })
     expect(markdown).toContain('- nothing changed: same gate statuses, no new Warning events, no required counter left unmoved')
   })
+
+  it('says Why not GO once per cause with the checks it took and the next step, and the session the gate resolved (issue 16)', () => {
+    const down = '[openbell] list pods in namespace trading-floor: forbidden (403)'
+    const unverified = (id: string) => ({ id, title: id, status: 'unverified' as const, reason: down, durationMs: 1, evidence: [], nextStep: { runbook: 'pre_market.md step 3b', command: 'kubectl -n trading-floor get pods -o wide' } })
+    const markdown = renderMarkdown({
+      ...report, verdict: 'NO-GO', verdictText: 'NO-GO', exitCode: 3, target: { ...report.target, session: null },
+      gates: [
+        { id: 'session', title: 'Session', runbookRef: '§0', status: 'pass', reason: null, durationMs: 1, checks: [{ id: 'trading-day', title: 't', status: 'pass', reason: null, durationMs: 1, evidence: [], values: { session: '2026-11-26', defaulted: true, opensAt: '2026-11-26T14:30:00.000Z' } }] },
+        { id: 'cluster-health', title: 'Health', runbookRef: '3b', status: 'unverified', reason: null, durationMs: 1, checks: [unverified('pods-ready'), unverified('stable')] },
+      ],
+    })
+    expect(markdown).toContain('- session: 2026-11-26, opens 2026-11-26T14:30:00.000Z (the next NYSE session, resolved by the session gate)')
+    expect(markdown).toContain(
+      [
+        '## Why not GO',
+        '',
+        `- ⚠️ unverified ${down} — 2 checks: \`cluster-health/pods-ready\`, \`cluster-health/stable\``,
+        '  - next step (pre_market.md step 3b): `kubectl -n trading-floor get pods -o wide`',
+      ].join('\n'),
+    )
+  })
 })

@@ -1,4 +1,6 @@
 import type { RunComparison } from './compare-runs.ts'
+import { describeSession } from './describe-session.ts'
+import { groupFindings } from './group-findings.ts'
 import type { ReadinessReport } from './readiness-report.ts'
 
 const STATUS_MARK = {
@@ -26,7 +28,7 @@ export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownO
   lines.push(`- exit code: ${report.exitCode}`)
   lines.push(`- namespace: \`${report.target.namespace}\`, kube context: \`${report.target.kubeContext ?? '-'}\`, server: \`${report.target.kubeServer ?? '-'}\` (${report.target.kubeServerVersion ?? 'version unknown'})`)
   lines.push(`- Firestore: project \`${report.target.firestoreProject ?? '-'}\`${report.target.firestoreEmulator ? `, emulator ${report.target.firestoreEmulator.backend} at ${report.target.firestoreEmulator.host}` : ''}; tenant \`${report.target.tenantId ?? '-'}\``)
-  lines.push(`- session: ${report.target.session ?? '-'}`)
+  lines.push(`- session: ${describeSession(report)}`)
   if (report.authorization) lines.push(`- **execution authorized by:** ${escapeCell(report.authorization)}`)
   if (report.emulators?.scenario) lines.push(`- scenario: \`${report.emulators.scenario}\``)
   if (report.filtered) lines.push('- **filtered run**: only some gates or checks ran, so this run can never be GO')
@@ -39,16 +41,15 @@ export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownO
     lines.push(`| \`${gate.id}\` ${escapeCell(gate.title)} | ${STATUS_MARK[gate.status]} | ${passed}/${gate.checks.length} | ${escapeCell(gate.runbookRef)} |`)
   }
 
-  const findings = report.gates.flatMap((gate) => [
-    ...(gate.reason ? [`- \`${gate.id}\`: ${escapeLine(gate.reason)}`] : []),
-    ...gate.checks
-      .filter((check) => check.status !== 'pass' && check.status !== 'waived')
-      .map((check) => `- \`${gate.id}/${check.id}\` ${STATUS_MARK[check.status]}: ${escapeLine(check.reason ?? '')}`),
-  ])
-  if (report.problems.length > 0 || findings.length > 0) {
+  const findings = groupFindings(report)
+  if (findings.length > 0) {
     lines.push('', '## Why not GO', '')
-    for (const problem of report.problems) lines.push(`- run ${problem.severity}: ${escapeLine(problem.message)}`)
-    lines.push(...findings)
+    for (const finding of findings) {
+      const took = finding.checks.map((id) => (id === 'run' ? 'the run' : `\`${id}\``)).join(', ')
+      lines.push(`- ${STATUS_MARK[finding.severity]} ${escapeLine(finding.cause)} — ${finding.checks.length > 1 ? `${finding.checks.length} checks: ` : ''}${took}`)
+      if (finding.example) lines.push(`  - e.g. ${escapeLine(finding.example)}`)
+      if (finding.nextStep) lines.push(`  - next step (${escapeLine(finding.nextStep.runbook)}): \`${finding.nextStep.command.replace(/`/g, "'")}\``)
+    }
   }
   lines.push(...renderWaivers(report))
   if (options.comparison) lines.push(...renderComparison(options.comparison))
@@ -57,7 +58,7 @@ export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownO
     for (const [name, ms] of Object.entries(report.emulators.startupMs)) lines.push(`- ${name}: started in ${ms} ms`)
     for (const note of report.emulators.notes) lines.push(`- ${escapeLine(note)}`)
   }
-  lines.push('', 'Evidence: `evidence/`; integrity: `sha256sum -c manifest.sha256` or `openbell verify <this folder>`.', '')
+  lines.push('', 'Evidence: `evidence/` and inline in `report.html`; integrity: `sha256sum -c manifest.sha256` or `openbell verify <this folder>`.', '')
   return lines.join('\n')
 }
 

@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
+import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
 import { createFloorHandoff, type FloorHandoff } from '../runbook/floor-handoff.ts'
@@ -10,6 +11,7 @@ import type { CriticalService, RunContext } from '../runbook/run-context.ts'
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
 import { decideRun } from '../verdict/decide-run.ts'
+import { attachNextSteps } from '../verdict/gate-next-steps.ts'
 import { loadWaivers } from '../waivers/load-waivers.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
 import { createRunId } from './create-run-id.ts'
@@ -89,7 +91,6 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       await floor?.stop()
       // @note sealed again once the floor is down: what arrived after the abort's first report (a line of the
       // Kubernetes stand-in's request log, a check's evidence) is then in the manifest, and `openbell verify` holds.
-      removeUnfinishedJunit(runDir)
       finish(null)
     },
   })
@@ -178,6 +179,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     const report: ReadinessReport = {
       schemaVersion: 1,
       tool: 'openbell',
+      openbellVersion: OPENBELL_VERSION,
       verdict: decision.verdict,
       verdictText: decision.verdictText,
       exitCode: decision.exitCode,
@@ -204,11 +206,11 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       waiversFile: waivers.file,
       waivers: decision.waivers,
       preflight,
-      gates: decision.gates,
+      gates: attachNextSteps(decision.gates, { namespace: config.namespace, tenantId: config.tenantId }),
       counts: decision.counts,
     }
     // @note the provisional report (reasons given) must not reach the CI job summary; the final one replaces it on disk.
-    writeRunReports(report, runDir, reasons.length > 0 ? { ...process.env, GITHUB_STEP_SUMMARY: '' } : process.env)
+    writeRunReports(report, runDir, reasons.length > 0 ? { ...process.env, GITHUB_STEP_SUMMARY: '' } : process.env, { historyDir: config.historyDir })
     return { report, runDir }
   }
 }
@@ -235,12 +237,6 @@ export function createRunContext(config: ResolvedConfig, runId: string, runDir: 
     violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
     floorHandoffFile: null,
   }
-}
-
-/** vitest opens `junit.xml` when the run starts and fills it at the end; an interrupted run leaves it empty. */
-function removeUnfinishedJunit(runDir: string): void {
-  const junit = path.join(runDir, 'junit.xml')
-  if (statSync(junit, { throwIfNoEntry: false })?.size === 0) rmSync(junit)
 }
 
 function readViolations(file: string): RunProblem[] {

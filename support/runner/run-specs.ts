@@ -2,7 +2,6 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createVitest } from 'vitest/node'
 import type { RunContext } from '../runbook/run-context.ts'
-import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
 
@@ -25,8 +24,8 @@ export interface RunSpecsOptions {
 }
 
 /**
- * Runs the gate specs through vitest's Node API with the verdict reporter, the JUnit reporter
- * (one `<testcase>` per check, its classname the gate id, no console output) and a short console view.
+ * Runs the gate specs through vitest's Node API with the verdict reporter and a short console view. `junit.xml` is
+ * written from the decided report (`support/report/render-junit.ts`), where an unverified check can be an `<error>`.
  */
 export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   const verdictReporter = new VerdictReporter()
@@ -54,15 +53,6 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       reporters: [
         verdictReporter,
         createConsoleReporter(undefined, options.waivedChecks),
-        [
-          'junit',
-          {
-            outputFile: path.join(options.context.runDir, 'junit.xml'),
-            suiteName: 'openbell runbook',
-            classnameTemplate: ({ filepath }: { filepath: string }) => gateIdOfSpec(filepath) ?? filepath,
-            includeConsoleOutput: false,
-          },
-        ],
       ],
     },
     { logLevel: 'error', server: { watch: null } },

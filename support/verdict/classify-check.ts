@@ -1,3 +1,4 @@
+import { cleanReason } from '../report/clean-reason.ts'
 import type { CheckStatus } from './api.ts'
 
 /** What the runner observed of one `it` of a gate spec: a plain, serialisable view of vitest's TestCase. */
@@ -48,7 +49,7 @@ export function classifyCheck(check: ObservedCheck): ClassifiedCheck {
     return { status: 'pass', reason: null }
   }
   if (check.state === 'failed') {
-    const reason = check.errors.map((error) => firstLine(error.message)).join('; ') || 'failed without an error message'
+    const reason = check.errors.map((error) => cleanReason(firstLine(error.message))).join('; ') || 'failed without an error message'
     const allAssertions = check.errors.length > 0 && check.errors.every((error) => error.name === 'AssertionError')
     return { status: allAssertions ? 'fail' : 'unverified', reason }
   }

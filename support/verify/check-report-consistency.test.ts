@@ -28,17 +28,17 @@ const baseReport = (): Json => ({
 })
 
 const junitCase = (classname: string, name: string, child = '') =>
-  `        <testcase classname="${classname}" name="${name}" time="0.1">\n${child}        </testcase>\n`
-const FAILURE = '            <failure message="x" type="AssertionError">\n            </failure>\n'
-const junit = (cases: string, tests = 3, failures = 2) =>
-  `<?xml version="1.0" encoding="UTF-8" ?>\n<testsuites name="openbell runbook" tests="${tests}" failures="${failures}" errors="0" time="0.3">\n` +
-  `    <testsuite name="specs/x.spec.ts" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0.3">\n${cases}    </testsuite>\n</testsuites>\n`
+  child ? `    <testcase classname="${classname}" name="${name}" time="0.1">\n${child}    </testcase>\n` : `    <testcase classname="${classname}" name="${name}" time="0.1"/>\n`
+const FAILURE = '      <failure type="fail" message="x">x</failure>\n'
+const SKIPPED = '      <skipped type="waived" message="waived">x</skipped>\n'
+const junit = (cases: string, tests = 3, failures = 1) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="openbell runbook" tests="${tests}" failures="${failures}" errors="0" time="0.3">\n` +
+  `  <testsuite name="kill-switch" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0.3">\n${cases}  </testsuite>\n</testsuites>\n`
 const JUNIT = junit(
-  junitCase('kill-switch', 'Gate 4 &gt; ConfigMap exists') +
-    junitCase('kill-switch', 'Gate 4 &gt; EXECUTION_HALTED holds &quot;1&quot;', FAILURE) +
-    junitCase('metrics', 'Gate 5 &gt; /ops/status answers 200', FAILURE),
+  junitCase('kill-switch', 'kill-switch/present') +
+    junitCase('kill-switch', 'kill-switch/halted', FAILURE) +
+    junitCase('metrics', 'metrics/ops', SKIPPED),
 )
-
 const edit = (change: (report: Json) => void): Json => {
   const report = baseReport()
   change(report)
@@ -70,10 +70,11 @@ describe('checkReportConsistency', () => {
       r.gates[0].status = 'waived'
       r.waivers.push({ check: 'kill-switch/halted', applied: true })
       r.verdict = 'GO'; r.verdictText = 'GO with waivers'; r.exitCode = 0; r.counts = { passed: 1, failed: 0, skipped: 0, waived: 2 }
-    }), ['kill-switch/halted is waived, but checks of kill-switch can never be waived']],
+    }), ['kill-switch/halted is waived, but checks of kill-switch can never be waived', 'kill-switch/halted is "waived" in the report but "failure" in junit.xml']],
     ['a gate reason that made things better', edit((r) => { r.gates[0].reason = 'the spec did not run cleanly'; r.gates[0].status = 'unverified' }), [
       'gate kill-switch is "unverified" with a gate reason, but that can only make it worse than "fail"',
       'exitCode is 1, but the verdict rules give 3',
+      'gate kill-switch has a gate reason, but junit.xml has no case for it',
     ]],
     ['a report of another tool', { tool: 'other' }, ['readiness_report.json does not have the shape of an openbell report: tool Invalid input: expected "openbell"']],
   ])('reports %s', (_, report, discrepancies) => {
@@ -83,20 +84,23 @@ describe('checkReportConsistency', () => {
   it.each<[string, string | null, string[]]>([
     ['a missing junit.xml', null, ['junit.xml is missing, but the report has 3 checks']],
     ['a case that passed in junit but failed in the report', junit(
-      junitCase('kill-switch', 'Gate 4 &gt; ConfigMap exists') + junitCase('kill-switch', 'Gate 4 &gt; EXECUTION_HALTED holds &quot;1&quot;') + junitCase('metrics', 'Gate 5 &gt; /ops/status answers 200', FAILURE),
-      3, 1,
+      junitCase('kill-switch', 'kill-switch/present') + junitCase('kill-switch', 'kill-switch/halted') + junitCase('metrics', 'metrics/ops', SKIPPED),
+      3, 0,
     ), ['kill-switch/halted is "fail" in the report but "passed" in junit.xml']],
-    ['a missing case', junit(junitCase('kill-switch', 'Gate 4 &gt; ConfigMap exists') + junitCase('metrics', 'Gate 5 &gt; /ops/status answers 200', FAILURE), 2, 1), [
-      'junit.xml has 2 check cases, but the report has 3 checks',
+    ['an unverified check written as a failure', junit(
+      junitCase('kill-switch', 'kill-switch/present') + junitCase('kill-switch', 'kill-switch/halted', FAILURE) + junitCase('metrics', 'metrics/ops', FAILURE),
+      3, 2,
+    ), ['metrics/ops is "waived" in the report but "failure" in junit.xml']],
+    ['a missing case', junit(junitCase('kill-switch', 'kill-switch/present') + junitCase('metrics', 'metrics/ops', SKIPPED), 2, 0), [
       'kill-switch/halted has no test case in junit.xml',
     ]],
-    ['totals that do not add up', JUNIT.replace('tests="3" failures="2" errors="0" time="0.3">\n    <testsuite', 'tests="4" failures="2" errors="0" time="0.3">\n    <testsuite'), [
+    ['totals that do not add up', JUNIT.replace('tests="3" failures="1" errors="0" time="0.3">\n  <testsuite', 'tests="4" failures="1" errors="0" time="0.3">\n  <testsuite'), [
       'junit.xml says tests="4" but holds 3 test cases',
     ]],
     ['a case of an unknown gate', junit(
-      junitCase('kill-switch', 'Gate 4 &gt; ConfigMap exists') + junitCase('kill-switch', 'Gate 4 &gt; EXECUTION_HALTED holds &quot;1&quot;', FAILURE) + junitCase('metrics', 'Gate 5 &gt; /ops/status answers 200', FAILURE) + junitCase('rogue', 'a'),
-      4, 2,
-    ), ['junit.xml has a case of "rogue", which is neither a gate of the report nor named by a problem']],
+      junitCase('kill-switch', 'kill-switch/present') + junitCase('kill-switch', 'kill-switch/halted', FAILURE) + junitCase('metrics', 'metrics/ops', SKIPPED) + junitCase('rogue', 'rogue/a'),
+      4, 1,
+    ), ['junit.xml has a case of "rogue", which is not a gate of the report']],
   ])('compares with junit.xml: %s', (_, xml, discrepancies) => {
     expect(checkReportConsistency(baseReport(), xml)).toEqual(discrepancies)
   })

@@ -3,7 +3,8 @@ import { UNWAIVABLE_GATES } from '../verdict/api.ts'
 import { computeGateStatus, computeVerdict } from '../verdict/compute-verdict.ts'
 import { countChecks } from '../verdict/decide-run.ts'
 import type { GateReport } from '../report/readiness-report.ts'
-import { parseJunit, type JunitCase } from './parse-junit.ts'
+import { JUNIT_RUN_SUITE } from '../report/render-junit.ts'
+import { parseJunit } from './parse-junit.ts'
 
 const checkSchema = z.looseObject({
   id: z.string(),
@@ -37,7 +38,7 @@ const SEVERITY = { pass: 0, waived: 1, unverified: 2, fail: 3 } as const
  * Re-derives a readiness report from itself with the verdict rules, and compares it with the JUnit file: every
  * gate status follows from its checks (or is at least as bad, with a gate reason), counts add up, the verdict,
  * its text and the exit code follow from the gates and problems, waived checks are covered by an applied waiver
- * of a waivable gate, and the JUnit cases match the checks one for one. Returns one sentence per discrepancy.
+ * of a waivable gate, and the JUnit cases (named `gate/check`) match the checks one for one with the outcome their status gives. Returns one sentence per discrepancy.
  */
 export function checkReportConsistency(reportJson: unknown, junitXml: string | null): string[] {
   const parsed = reportSchema.safeParse(reportJson)
@@ -103,40 +104,38 @@ function compareWithJunit(
   }
   const found: string[] = []
   const failures = junit.cases.filter((entry) => entry.outcome === 'failure').length
+  const errors = junit.cases.filter((entry) => entry.outcome === 'error').length
   if (junit.totals.tests !== junit.cases.length) found.push(`junit.xml says tests="${junit.totals.tests}" but holds ${junit.cases.length} test cases`)
   if (junit.totals.failures !== failures) found.push(`junit.xml says failures="${junit.totals.failures}" but holds ${failures} failed test cases`)
-
-  // @note a spec that fails to load leaves one case named after its file; the gate then carries the reason.
-  const isModuleCase = (entry: JunitCase) => entry.name === entry.suite
-  const gateIds = new Set(gates.map((gate) => gate.id))
-  // @note cases of a spec outside the manifest belong to no gate; the loop below checks a problem names it.
-  const checkCases = junit.cases.filter((entry) => !isModuleCase(entry) && gateIds.has(entry.classname))
-  if (checkCases.length !== checkCount) found.push(`junit.xml has ${checkCases.length} check cases, but the report has ${checkCount} checks`)
+  if (junit.totals.errors !== errors) found.push(`junit.xml says errors="${junit.totals.errors}" but holds ${errors} test cases in error`)
+  const runCases = junit.cases.filter((entry) => entry.classname === JUNIT_RUN_SUITE)
+  if (runCases.length !== problems.length) found.push(`junit.xml has ${runCases.length} cases of run problems, but the report has ${problems.length} problems`)
+  const byName = new Map(junit.cases.map((entry) => [entry.name, entry]))
   for (const entry of junit.cases) {
+    if (entry.classname === JUNIT_RUN_SUITE) continue
     const gate = gates.find((candidate) => candidate.id === entry.classname)
     if (!gate) {
-      if (!problems.some((problem) => problem.message.includes(`specs/${entry.classname}.spec.ts`))) {
-        found.push(`junit.xml has a case of "${entry.classname}", which is neither a gate of the report nor named by a problem`)
-      }
-    } else if (isModuleCase(entry) && (gate.status === 'pass' || gate.status === 'waived')) {
-      found.push(`junit.xml says the spec of ${gate.id} failed to load, but the gate is "${gate.status}"`)
+      found.push(`junit.xml has a case of "${entry.classname}", which is not a gate of the report`)
+    } else if (entry.name === gate.id && gate.reason === null) {
+      found.push(`junit.xml has a gate-level case for ${gate.id}, but the gate has no gate reason`)
+    } else if (entry.name !== gate.id && !gate.checks.some((check) => `${gate.id}/${check.id}` === entry.name)) {
+      found.push(`junit.xml has the case ${entry.name}, which is no check of the report`)
     }
   }
   for (const gate of gates) {
-    const cases = checkCases.filter((entry) => entry.classname === gate.id)
-    const unmatched = [...cases]
+    if (gate.reason !== null && !byName.has(gate.id)) found.push(`gate ${gate.id} has a gate reason, but junit.xml has no case for it`)
     for (const check of gate.checks) {
-      const index = unmatched.findIndex((entry) => entry.name === check.title || entry.name.endsWith(` > ${check.title}`))
-      if (index < 0) {
-        found.push(`${gate.id}/${check.id} has no test case in junit.xml`)
+      const key = `${gate.id}/${check.id}`
+      const entry = byName.get(key)
+      if (!entry) {
+        found.push(`${key} has no test case in junit.xml`)
         continue
       }
-      const [entry] = unmatched.splice(index, 1) as [JunitCase]
-      const was = check.status === 'waived' ? (check.waived?.from ?? 'unverified') : check.status
-      const agrees =
-        was === 'pass' ? entry.outcome === 'passed' : was === 'fail' ? entry.outcome === 'failure' : was === 'optional-not-run' ? entry.outcome === 'skipped' : true
-      if (!agrees) found.push(`${gate.id}/${check.id} is "${check.status}" in the report but "${entry.outcome}" in junit.xml`)
+      if (entry.outcome !== JUNIT_OUTCOME[check.status]) found.push(`${key} is "${check.status}" in the report but "${entry.outcome}" in junit.xml`)
     }
   }
   return found
 }
+
+/** How each check status is written in `junit.xml` (support/report/render-junit.ts). */
+const JUNIT_OUTCOME = { pass: 'passed', fail: 'failure', unverified: 'error', 'optional-not-run': 'skipped', waived: 'skipped' } as const

@@ -2,9 +2,9 @@
 export interface JunitCase {
   /** The gate id (openbell writes it as the classname). */
   classname: string
-  /** `describe > it`, as vitest writes it. */
+  /** The `gate/check` id (a gate id for a gate-level reason, `run/problem-N` for a run problem). */
   name: string
-  /** The `name` of the enclosing `<testsuite>` (the spec file). */
+  /** The `name` of the enclosing `<testsuite>` (the gate id, or `run`). */
   suite: string
   /** How it ended: no child element is `passed`. */
   outcome: 'passed' | 'failure' | 'error' | 'skipped'
@@ -18,8 +18,8 @@ export interface JunitSummary {
 }
 
 /**
- * Reads the JUnit XML that vitest's junit reporter writes: the `<testsuites>` totals and every `<testcase>` with
- * its outcome. Not a general XML parser: it relies on vitest's layout (one element per line, attributes in quotes).
+ * Reads the JUnit XML that openbell writes (`support/report/render-junit.ts`): the `<testsuites>` totals and every
+ * `<testcase>` with its outcome. Not a general XML parser: it relies on that layout (attributes in quotes, no CDATA).
  * @throws {Error} when there is no `<testsuites>` element.
  */
 export function parseJunit(xml: string): JunitSummary {

@@ -67,7 +67,7 @@ describe('deploy/', () => {
     expect(binding?.subjects.some((subject: { kind: string; name: string }) => subject.kind === 'ServiceAccount')).toBe(false)
   })
 
-  it('runs `openbell test --env=cluster` in the Job and the CronJob with the same pod, reports on an emptyDir', () => {
+  it('runs `openbell test --env=cluster` in the Job and the CronJob with the same pod, reports on the PersistentVolumeClaim', () => {
     const job = manifests.find(({ manifest }) => manifest.kind === 'Job')?.manifest
     const cronJob = find('CronJob', 'openbell-pre-open')
     expect(cronJob?.spec.jobTemplate.spec).toEqual(job?.spec)
@@ -75,7 +75,11 @@ describe('deploy/', () => {
     const [container] = pod.containers
     expect(container.args).toEqual(['test', '--env=cluster', '--reports=/reports'])
     const reports = container.volumeMounts.find((mount: { mountPath: string }) => mount.mountPath === '/reports')
-    expect(pod.volumes.find((volume: { name: string }) => volume.name === reports?.name)).toMatchObject({ emptyDir: {} })
+    // Issue 16: the run folders outlive the pod, so history and the comparison work in the cluster.
+    expect(pod.volumes.find((volume: { name: string }) => volume.name === reports?.name)).toEqual({ name: 'reports', persistentVolumeClaim: { claimName: 'openbell-reports' } })
+    const claim = find('PersistentVolumeClaim', 'openbell-reports')
+    expect(claim?.spec.resources.requests.storage).toBe('2Gi')
+    expect(readFileSync(path.join(DEPLOY, 'reports-pvc.yaml'), 'utf8')).toMatch(/Retention: keep at least 400 days/)
     expect(pod.securityContext.runAsUser).not.toBe(0)
   })
 
@@ -96,7 +100,7 @@ describe('deploy/', () => {
   it.skipIf(!existsSync(KUBECTL))('builds with `kubectl kustomize` (offline; skipped without kubectl)', () => {
     const built = parseAllDocuments(execFileSync(KUBECTL, ['kustomize', DEPLOY], { encoding: 'utf8' })).map((document) => document.toJS() as Manifest)
     expect(built.map((manifest) => `${manifest.kind}/${manifest.metadata.name}`).sort()).toEqual([
-      'ConfigMap/openbell-settings', 'CronJob/openbell-pre-open', 'Role/openbell-halt', 'Role/openbell-reader',
+      'ConfigMap/openbell-settings', 'CronJob/openbell-pre-open', 'PersistentVolumeClaim/openbell-reports', 'Role/openbell-halt', 'Role/openbell-reader',
       'RoleBinding/openbell-halt', 'RoleBinding/openbell-reader', 'ServiceAccount/openbell',
     ])
   })

@@ -45,7 +45,7 @@ const container = z.strictObject({
   volumeMounts: z.array(z.strictObject({ name, mountPath: z.string().startsWith('/'), readOnly: z.boolean().optional() })),
 })
 
-/** The pod template of the runbook Job: non-root, read-only root, reports on an emptyDir. */
+/** The pod template of the runbook Job: non-root, read-only root, reports on a PersistentVolumeClaim, /tmp on an emptyDir. */
 export const podTemplateSchema = z.strictObject({
   metadata: z.strictObject({ labels: z.record(z.string(), z.string()) }),
   spec: z.strictObject({
@@ -60,7 +60,10 @@ export const podTemplateSchema = z.strictObject({
       seccompProfile: z.strictObject({ type: z.literal('RuntimeDefault') }),
     }),
     containers: z.array(container).length(1),
-    volumes: z.array(z.strictObject({ name, emptyDir: z.strictObject({ sizeLimit: z.string() }) })),
+    volumes: z.array(z.union([
+      z.strictObject({ name, emptyDir: z.strictObject({ sizeLimit: z.string() }) }),
+      z.strictObject({ name, persistentVolumeClaim: z.strictObject({ claimName: name }) }),
+    ])),
   }),
 })
 
@@ -73,6 +76,16 @@ const jobSpec = z.strictObject({
 
 /** One schema per kind in deploy/. */
 export const KIND_SCHEMAS = {
+  PersistentVolumeClaim: z.strictObject({
+    apiVersion: z.literal('v1'),
+    kind: z.literal('PersistentVolumeClaim'),
+    metadata,
+    spec: z.strictObject({
+      accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadWriteOncePod'])).min(1),
+      resources: z.strictObject({ requests: z.strictObject({ storage: z.string().regex(/^\d+(Mi|Gi)$/) }) }),
+      storageClassName: z.string().optional(),
+    }),
+  }),
   ServiceAccount: z.strictObject({ apiVersion: z.literal('v1'), kind: z.literal('ServiceAccount'), metadata }),
   ConfigMap: z.strictObject({ apiVersion: z.literal('v1'), kind: z.literal('ConfigMap'), metadata, data: z.record(z.string(), z.string()) }),
   Role: z.strictObject({ apiVersion: z.literal('rbac.authorization.k8s.io/v1'), kind: z.literal('Role'), metadata, rules: z.array(ruleSchema).min(1) }),

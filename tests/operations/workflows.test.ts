@@ -26,12 +26,13 @@ const step = (job: Job, predicate: (step: Step) => boolean) => job.steps.find(pr
 describe.each(['acceptance.yml', 'pre-open.yml'])('%s', (name) => {
   const { workflow, text } = load(name)
 
-  it('grants only contents: read at the top; a job widens it only with checks: write for the test reporter', () => {
+  it('grants only contents: read at the top; a job widens it only with checks: write for the test reporter, or actions: read to fetch earlier runs', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' })
     for (const job of Object.values(workflow.jobs)) {
       if (!job.permissions) continue
       const reporter = job.steps.some((entry) => entry.uses?.startsWith('dorny/test-reporter@'))
-      expect(job.permissions).toEqual(reporter ? { contents: 'read', checks: 'write' } : { contents: 'read' })
+      const history = job.steps.some((entry) => entry.run?.includes('gh run download'))
+      expect(job.permissions).toEqual(reporter ? { contents: 'read', checks: 'write' } : history ? { contents: 'read', actions: 'read' } : { contents: 'read' })
     }
   })
 
@@ -113,6 +114,19 @@ describe('pre-open.yml', () => {
       OPENBELL_TENANT_ID: '${{ vars.OPENBELL_TENANT_ID }}',
       OPENBELL_FIRESTORE_PROJECT: '${{ vars.OPENBELL_FIRESTORE_PROJECT }}',
     })
+  })
+
+  it("fetches the last 30 runs' artifacts before the run and points --history at them (issue 16)", () => {
+    const fetch = step(job, (entry) => entry.run?.includes('gh run download') === true)
+    const names = job.steps.map((entry) => entry.name)
+    expect(names.indexOf(fetch?.name)).toBeLessThan(job.steps.findIndex((entry) => entry.run?.startsWith('npm test') === true))
+    expect(fetch?.env).toEqual({ GH_TOKEN: '${{ github.token }}' })
+    expect(fetch?.run).toContain('gh run list --repo "$GITHUB_REPOSITORY" --workflow pre-open.yml --limit 30')
+    expect(fetch?.run).toContain(`--pattern 'openbell-pre-open-*' --dir "$RUNNER_TEMP/history" || true`)
+    expect(fetch?.run).toContain('echo "OPENBELL_HISTORY=$RUNNER_TEMP/history" >> "$GITHUB_ENV"')
+    // the artifact's name ends with the run id, which is how --history recognises a run folder
+    expect(step(job, (entry) => entry.uses?.startsWith('actions/upload-artifact@') === true)?.with?.name).toBe('openbell-pre-open-${{ steps.run.outputs.name }}')
+    expect(step(job, (entry) => entry.id === 'run')?.run).toContain('echo "name=$(basename "$(readlink -f reports/latest)")" >> "$GITHUB_OUTPUT"')
   })
 
   it('verifies the run folder and keeps it for 400 days', () => {

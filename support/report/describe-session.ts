@@ -1,0 +1,15 @@
+import type { ReadinessReport } from './readiness-report.ts'
+
+/**
+ * The session the run prepared, as people read it: the one asked for with `--session`, else the one the `session`
+ * gate resolved (the next NYSE session, with its opening time), else `-`.
+ * @example describeSession(report) // '2026-12-03, opens 2026-12-03T14:30:00.000Z (the next NYSE session, resolved by the session gate)'
+ */
+export function describeSession(report: ReadinessReport): string {
+  const values = report.gates?.find((gate) => gate.id === 'session')?.checks.find((check) => check.id === 'trading-day')?.values
+  const resolved = typeof values?.session === 'string' ? values.session : null
+  const opens = typeof values?.opensAt === 'string' ? `, opens ${values.opensAt}` : ''
+  if (report.target.session) return `${report.target.session}${resolved === report.target.session ? opens : ''} (asked for with --session)`
+  if (resolved) return `${resolved}${opens} (${values?.defaulted === false ? 'asked for' : 'the next NYSE session'}, resolved by the session gate)`
+  return '-'
+}
