@@ -1,11 +1,12 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { compareRuns } from './compare-runs.ts'
 import { findPreviousReport } from './find-previous-report.ts'
 import type { ReadinessReport } from './readiness-report.ts'
-import { knownSecretValues, redactText, redactValue } from './redact.ts'
+import { redactText, redactValue } from './redact.ts'
 import { renderMarkdown } from './render-markdown.ts'
-import { listFiles, writeManifest } from './write-manifest.ts'
+import { scrubRunFolder } from './scrub-run-folder.ts'
+import { writeManifest } from './write-manifest.ts'
 
 /** Where the report files of a run went. */
 export interface WrittenReports {
@@ -35,30 +36,11 @@ export function writeRunReports(
   const markdownText = redactText(renderMarkdown(redacted, { comparison: previous ? compareRuns(previous, redacted) : null }))
   writeFileSync(json, `${JSON.stringify(redacted, null, 2)}\n`, { mode: 0o600 })
   writeFileSync(markdown, markdownText, { mode: 0o600 })
-  scrubSecrets(runDir)
+  scrubRunFolder(runDir)
   const manifest = writeManifest(runDir)
   pointLatestAt(runDir)
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdownText}\n`)
   return { json, markdown, manifest }
-}
-
-/**
- * The last line of defence: files other writers produced (vitest's JUnit file, evidence) are scrubbed of every
- * known secret value, raw and XML-escaped, before the manifest seals the folder.
- */
-function scrubSecrets(runDir: string): void {
-  const secrets = knownSecretValues().flatMap((secret) => [secret, escapeXml(secret)])
-  if (secrets.length === 0) return
-  for (const file of listFiles(runDir)) {
-    const absolute = path.join(runDir, file)
-    const text = readFileSync(absolute, 'utf8')
-    const scrubbed = redactText(text, secrets)
-    if (scrubbed !== text) writeFileSync(absolute, scrubbed, { mode: 0o600 })
-  }
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 }
 
 function pointLatestAt(runDir: string): void {

@@ -1,6 +1,7 @@
 import { VersionApi } from '@kubernetes/client-node'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
+import { withoutUserinfo } from '../secrets/url-secrets.ts'
 import type { RunContext } from '../runbook/run-context.ts'
 
 /** The cluster identity recorded in the report. */
@@ -15,7 +16,8 @@ export interface KubeTarget {
 export async function describeKubeTarget(context: RunContext, timeoutMs: number): Promise<KubeTarget> {
   try {
     const kubeConfig = loadKubeConfig({ kubeconfigPath: context.kubeconfigPath, kubeContext: context.kubeContext })
-    const identity = { server: kubeConfig.getCurrentCluster()?.server ?? null, context: kubeConfig.getCurrentContext() }
+    const server = kubeConfig.getCurrentCluster()?.server
+    const identity = { server: server ? withoutUserinfo(server) : null, context: kubeConfig.getCurrentContext() }
     const version = await withinDeadline(kubeConfig.makeApiClient(VersionApi).getCode(), timeoutMs, () => new Error('no answer'))
       .then((info) => info.gitVersion)
       .catch(() => null)
