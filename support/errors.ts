@@ -1,3 +1,5 @@
+import { redactText } from './report/redact.ts'
+
 /** The prefix of every message openbell prints about itself. */
 export const MESSAGE_PREFIX = '[openbell]'
 
@@ -9,7 +11,9 @@ export function formatMessage(message: string): string {
 /** The base class of openbell's own errors; never an assertion failure. */
 export class OpenbellError extends Error {
   constructor(message: string, options?: ErrorOptions) {
-    super(formatMessage(message), options)
+    // @note scrubbed where it is made: a message can quote what a server echoed (a token in a Status message), and
+    // it travels from a spec worker to reasons, reports and the console.
+    super(formatMessage(redactText(message)), options)
     this.name = new.target.name
   }
 }

@@ -2,10 +2,14 @@ import { formatMessage } from '../errors.ts'
 import { abortActiveRuns } from '../runner/active-runs.ts'
 import { EXIT_CODES } from '../verdict/api.ts'
 
+/** How long an ending run waits for its floor to stop before exiting anyway: a SIGTERM ends openbell within 10 s. */
+export const ABORT_DEADLINE_MS = 8_000
+
 /**
  * Makes Ctrl-C, SIGTERM and a crash of the harness end a run the fail-closed way: the run's report is written as
  * NO-GO with the reason, the emulator floor is stopped (no process or port left behind), and the process exits
- * non-zero. Returns a function that removes the handlers.
+ * non-zero, within {@link ABORT_DEADLINE_MS} (a stuck floor is abandoned then); a second Ctrl-C or SIGTERM exits at
+ * once. Returns a function that removes the handlers.
  */
 export function installAbortHandlers(stderr: (text: string) => void): () => void {
   let ending = false
@@ -15,10 +19,12 @@ export function installAbortHandlers(stderr: (text: string) => void): () => void
     ending = true
     endingWith = exitCode
     stderr(`${formatMessage(reason)}\n`)
-    void abortActiveRuns(reason).finally(() => process.exit(exitCode))
+    void abortActiveRuns(reason, ABORT_DEADLINE_MS).finally(() => process.exit(exitCode))
   }
-  const onSigint = () => end('interrupted (SIGINT): the run is NO-GO', 130)
-  const onSigterm = () => end('terminated (SIGTERM): the run is NO-GO', 143)
+  // @note the operator asked twice: the NO-GO report is already on disk (abort writes it first), so stop waiting.
+  const signalled = (reason: string, exitCode: number) => () => (ending ? process.exit(endingWith ?? exitCode) : end(reason, exitCode))
+  const onSigint = signalled('interrupted (SIGINT): the run is NO-GO', 130)
+  const onSigterm = signalled('terminated (SIGTERM): the run is NO-GO', 143)
   const onCrash = (error: unknown) =>
     end(`openbell crashed: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODES.unverified)
   // @note vitest's own handler in this process (its Node API) exits at once, with code 1, on an unhandled rejection:

@@ -1,11 +1,14 @@
 import { parseCli } from '../config/parse-cli.ts'
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { checkReportsFolder, checkWaiversFile } from '../config/check-io-paths.ts'
 import { formatMessage, UsageError } from '../errors.ts'
+import { loadEd25519Key, useManifestSigningKey } from '../report/manifest-signature.ts'
 import type { StartFloor } from '../runner/floor.ts'
 import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
 import { installAbortHandlers } from './install-abort-handlers.ts'
 import { renderHelp } from './render-help.ts'
+import { screenOutput } from './screen-output.ts'
 
 /** A scenario as the CLI lists it. */
 export interface ScenarioSummary {
@@ -40,7 +43,9 @@ const defaultIo: CliIo = {
  * The `openbell` command: parses, validates, loads the command's implementation on demand and returns the
  * exit code. One top-level catch turns a usage error into one line and exit 2, and anything else into exit 3.
  */
-export async function start(argv: readonly string[], dependencies: CliDependencies, io: CliIo = defaultIo): Promise<ExitCode> {
+export async function start(argv: readonly string[], dependencies: CliDependencies, rawIo: CliIo = defaultIo): Promise<ExitCode> {
+  // @note everything the CLI prints (closing lines, errors, the abort line) passes one scrubber and control escaping.
+  const io: CliIo = { ...rawIo, stdout: screenOutput(rawIo.stdout), stderr: screenOutput(rawIo.stderr) }
   const removeAbortHandlers = installAbortHandlers(io.stderr)
   try {
     const cli = parseCli(argv, io.env)
@@ -49,6 +54,7 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
       return EXIT_CODES.go
     }
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })
+    checkLocalPaths(config)
     // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
     // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
     if (config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify') validateClusterAccess(config, io.env)
@@ -78,6 +84,22 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
   } finally {
     removeAbortHandlers()
   }
+}
+
+/** The commands that write a folder under `--reports`. */
+const WRITING_COMMANDS: readonly ResolvedConfig['command'][] = ['run', 'test', 'seed', 'halt']
+
+/**
+ * The local paths a command uses, checked before anything starts: a reports folder that cannot be written, a waivers
+ * file that is a FIFO or a folder, or a signing key that is not an Ed25519 private key is a usage error, never a
+ * crash or a hang halfway through a run. The signing key is put in use here.
+ */
+function checkLocalPaths(config: ResolvedConfig): void {
+  if (WRITING_COMMANDS.includes(config.command)) checkReportsFolder(config.reportsDir)
+  if (config.waiversFile !== null) checkWaiversFile(config.waiversFile)
+  useManifestSigningKey(
+    config.signKeyFile !== null && WRITING_COMMANDS.includes(config.command) ? loadEd25519Key(config.signKeyFile, 'private', '--sign-key') : null,
+  )
 }
 
 /** In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. */

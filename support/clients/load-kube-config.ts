@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
 import { UsageError } from '../errors.ts'
+import { registerKubeConfigSecrets } from '../secrets/register-kube-config-secrets.ts'
 
 /** Where a kubeconfig comes from. */
 export interface KubeConfigSource {
@@ -47,6 +48,8 @@ export function loadKubeConfig(source: KubeConfigSource, env: NodeJS.ProcessEnv 
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new UsageError(`cannot read kubeconfig ${described}: ${reason}. Fix the file or point KUBECONFIG at a valid one.`)
   }
+  // @note before anything can echo them: every credential of the file is scrubbed from whatever openbell writes or prints.
+  registerKubeConfigSecrets(kubeConfig)
   if (source.kubeContext !== null) {
     if (!kubeConfig.getContexts().some((context) => context.name === source.kubeContext)) {
       const names = kubeConfig.getContexts().map((context) => context.name)

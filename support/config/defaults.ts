@@ -22,6 +22,11 @@ export const DEFAULTS = Object.freeze({
   requestTimeoutMs: 5_000,
   /** Each check gives up after this long; the check is then unverified. @default 20000 */
   checkTimeoutMs: 20_000,
+  /**
+   * The furthest `--session` may lie after today's New York date, in calendar days, without `--allow-future-session`:
+   * a week covers the next five sessions across a weekend and a holiday. @default 7
+   */
+  maxSessionDaysAhead: 7,
   /** The largest response body openbell reads. @default 4 MiB */
   maxResponseBytes: 4 * 1024 * 1024,
 })

@@ -180,6 +180,32 @@ export const OPTIONS = {
     description: 'run only the checks whose title matches (such a run is never GO)',
     commands: RUNBOOK_COMMANDS,
   },
+  'allow-past-session': {
+    envVar: null,
+    type: 'boolean',
+    description: 'accept a --session before today (New York date), for replays; recorded in the report',
+    commands: RUNBOOK_COMMANDS,
+  },
+  'allow-future-session': {
+    envVar: null,
+    type: 'boolean',
+    description: `accept a --session more than ${DEFAULTS.maxSessionDaysAhead} calendar days after today (New York date); recorded in the report`,
+    commands: RUNBOOK_COMMANDS,
+  },
+  'sign-key': {
+    envVar: 'OPENBELL_SIGN_KEY',
+    type: 'string',
+    valueName: 'FILE',
+    description: 'an Ed25519 private key (PEM) that signs manifest.sha256 into manifest.sha256.sig',
+    commands: ['run', 'test', 'seed', 'halt'],
+  },
+  key: {
+    envVar: null,
+    type: 'string',
+    valueName: 'FILE',
+    description: 'verify: the Ed25519 public key (PEM) that must have signed manifest.sha256',
+    commands: ['verify'],
+  },
   help: {
     envVar: null,
     type: 'boolean',

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { UsageError } from '../errors.ts'
 import { ENVIRONMENTS, GATE_IDS, type Environment, type GateId } from '../verdict/api.ts'
 import { checkFirestoreEmulatorHost } from './check-firestore-emulator-host.ts'
+import { checkSessionWindow, type SessionOverride } from './check-session-window.ts'
 import { DEFAULTS } from './defaults.ts'
 import { OPTIONS, type CommandName, type OptionName } from './options.ts'
 import type { ParsedCli } from './parse-cli.ts'
@@ -36,6 +37,8 @@ export interface ResolvedConfig {
   historyDir: string | null
   authorization: string | null
   session: string | null
+  /** The flag that let a `--session` outside today … today + 7 days through; `null` when none was needed. */
+  sessionOverride: SessionOverride | null
   scenario: string | null
   staleThresholdSeconds: number
   maxTradeAgeSeconds: number
@@ -51,6 +54,10 @@ export interface ResolvedConfig {
   testNamePattern: string | null
   seed: { trades: number; goldenSweeps: number; seed: number; allowWriteProject: string | null }
   operator: string | null
+  /** `--sign-key`: the absolute path of the Ed25519 private key that signs the manifest; `null` for unsigned. */
+  signKeyFile: string | null
+  /** `openbell verify --key`: the absolute path of the public key the manifest signature must verify with. */
+  verifyKeyFile: string | null
 }
 
 /** What {@link resolveConfig} needs besides the parsed command line. */
@@ -63,6 +70,8 @@ export interface ResolveConfigOptions {
   knownScenarios?: readonly string[]
   /** Whether a file exists (the default waivers file is read only when present). @default fs.existsSync */
   fileExists?: (file: string) => boolean
+  /** The clock that decides which `--session` dates are in the window. @default () => new Date() */
+  now?: () => Date
 }
 
 /**
@@ -100,6 +109,8 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     }
   }
 
+  const signKey = read('sign-key', nameSchema)
+  const verifyKey = read('key', nameSchema)
   const runFolder = cli.command === 'verify' ? readRunFolder(cli.positionals, cwd) : null
   const gateFilter = (cli.command === 'verify' ? [] : cli.positionals).map((word) => {
     if (!(GATE_IDS as readonly string[]).includes(word)) {
@@ -120,6 +131,14 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
   const waiversFile =
     waiversFlag !== null ? path.resolve(cwd, waiversFlag) : runbookCommand && fileExists(defaultWaivers) ? defaultWaivers : null
   const googleProject = processEnv.GOOGLE_CLOUD_PROJECT || processEnv.GCLOUD_PROJECT || null
+  const session = read('session', sessionDateSchema)
+  const sessionOverride =
+    session === null
+      ? null
+      : checkSessionWindow(session, (options.now ?? (() => new Date()))(), {
+          past: cli.values['allow-past-session'] === true,
+          future: cli.values['allow-future-session'] === true,
+        })
 
   return {
     command: cli.command,
@@ -132,7 +151,8 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     reportsDir: path.resolve(cwd, reports),
     historyDir: runbookCommand ? resolveHistory(read('history', nameSchema), cwd) : null,
     authorization: read('authorize-execution', authorizationSchema),
-    session: read('session', sessionDateSchema),
+    session,
+    sessionOverride,
     scenario,
     staleThresholdSeconds: read('stale-threshold', secondsSchema) ?? DEFAULTS.staleThresholdSeconds,
     maxTradeAgeSeconds: read('max-trade-age', secondsSchema) ?? DEFAULTS.maxTradeAgeSeconds,
@@ -150,6 +170,8 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
       allowWriteProject: read('allow-write-project', projectIdSchema),
     },
     operator: read('operator', nameSchema),
+    signKeyFile: signKey === null ? null : path.resolve(cwd, signKey),
+    verifyKeyFile: verifyKey === null ? null : path.resolve(cwd, verifyKey),
   }
 }
 

@@ -50,6 +50,8 @@ export interface RunTarget {
   firestoreEmulator: { host: string; backend: string } | null
   tenantId: string | null
   session: string | null
+  /** The flag that let a session outside today … today + 7 days (New York dates) through, when one was needed. */
+  sessionOverride?: '--allow-past-session' | '--allow-future-session' | null
 }
 
 /** The emulator floor of an emulator-mode run. */

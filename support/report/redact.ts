@@ -1,4 +1,6 @@
 import { REDACTED, SECRET_NAME_PATTERN } from '../policies/redact-env.ts'
+import { echoedForms } from '../secrets/echoed-forms.ts'
+import { secretRegistry, type SecretRegistry } from '../secrets/secret-registry.ts'
 
 /**
  * Deep-copies a value with secrets removed: fields named like secrets, Kubernetes env entries
@@ -20,24 +22,36 @@ export function redactValue(value: unknown, knownSecrets: readonly string[] = kn
   return copy
 }
 
-/** Replaces every occurrence of a known secret value in a text. */
+/**
+ * Replaces every occurrence of a known secret value in a text, then what is a credential by its shape wherever it
+ * appears: the token of an `Authorization: Bearer`/`Basic` value, the userinfo of a URL, a PEM private key block.
+ */
 export function redactText(text: string, knownSecrets: readonly string[] = knownSecretValues()): string {
   let result = text
   for (const secret of knownSecrets) {
     if (result.includes(secret)) result = result.split(secret).join(REDACTED)
   }
   return result
+    // @note a token has a digit somewhere; prose ("Bearer authentication") is left alone.
+    .replace(/\b(Bearer|Basic)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${REDACTED}`)
+    // @note `user:password@` only: `docker-pullable://nginx@sha256:…` names an image, not a credential.
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>:]*:[^\s/?#@"'<>]*@/gi, `$1${REDACTED}@`)
+    .replace(/-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, REDACTED)
 }
 
 /**
- * The values of this process's environment variables named like secrets (at least 6 characters long,
- * so that values like "1" do not blank out every digit of a report).
+ * Every secret this process knows, with its echoed forms (JSON-, XML- and URL-escaped, base64), longest first: the
+ * values of environment variables named like secrets (at least 6 characters long, so that values like "1" do not
+ * blank out every digit of a report) and everything registered with the secret registry (kubeconfig credentials,
+ * exec plugin output, URL userinfo, notify URLs).
  */
-export function knownSecretValues(env: NodeJS.ProcessEnv = process.env): string[] {
-  return Object.entries(env)
+export function knownSecretValues(env: NodeJS.ProcessEnv = process.env, registry: SecretRegistry | null = secretRegistry): string[] {
+  const fromEnv = Object.entries(env)
     .filter(([name, value]) => SECRET_NAME_PATTERN.test(name) && typeof value === 'string' && value.length >= 6)
-    .map(([, value]) => value as string)
-    .sort((a, b) => b.length - a.length)
+    .flatMap(([, value]) => echoedForms(value as string))
+    .filter((form) => form.length >= 6)
+  const registered = registry?.forms() ?? []
+  return [...new Set([...fromEnv, ...registered])].sort((a, b) => b.length - a.length)
 }
 
 /** Fields that match the pattern by name but carry references, not secrets (e.g. `secretKeyRef`). */

@@ -28,7 +28,7 @@ export function renderMarkdown(report: ReadinessReport, options: RenderMarkdownO
   lines.push(`- exit code: ${report.exitCode}`)
   lines.push(`- namespace: \`${report.target.namespace}\`, kube context: \`${report.target.kubeContext ?? '-'}\`, server: \`${report.target.kubeServer ?? '-'}\` (${report.target.kubeServerVersion ?? 'version unknown'})`)
   lines.push(`- Firestore: project \`${report.target.firestoreProject ?? '-'}\`${report.target.firestoreEmulator ? `, emulator ${report.target.firestoreEmulator.backend} at ${report.target.firestoreEmulator.host}` : ''}; tenant \`${report.target.tenantId ?? '-'}\``)
-  lines.push(`- session: ${describeSession(report)}`)
+  lines.push(`- session: ${describeSession(report)}${report.target.sessionOverride ? ` (outside the usual window, allowed by \`${report.target.sessionOverride}\`)` : ''}`)
   if (report.authorization) lines.push(`- **execution authorized by:** ${escapeCell(report.authorization)}`)
   if (report.emulators?.scenario) lines.push(`- scenario: \`${report.emulators.scenario}\``)
   if (report.filtered) lines.push('- **filtered run**: only some gates or checks ran, so this run can never be GO')

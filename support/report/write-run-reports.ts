@@ -1,14 +1,15 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { compareRuns } from './compare-runs.ts'
 import { findPreviousReports } from './find-previous-report.ts'
 import { readEvidenceTexts } from './html/read-evidence-texts.ts'
 import { renderHtml } from './html/render-html.ts'
 import type { ReadinessReport } from './readiness-report.ts'
-import { knownSecretValues, redactText, redactValue } from './redact.ts'
+import { redactText, redactValue } from './redact.ts'
 import { renderJunit } from './render-junit.ts'
 import { renderMarkdown } from './render-markdown.ts'
-import { listFiles, writeManifest } from './write-manifest.ts'
+import { scrubRunFolder } from './scrub-run-folder.ts'
+import { writeManifest } from './write-manifest.ts'
 
 /** Where the report files of a run went. */
 export interface WrittenReports {
@@ -55,30 +56,11 @@ export function writeRunReports(
   writeFileSync(junit, redactText(renderJunit(redacted)), { mode: 0o600 })
   const evidence = readEvidenceTexts(runDir, redacted)
   writeFileSync(html, redactText(renderHtml(redacted, { evidence, previous: previousRuns, comparison })), { mode: 0o600 })
-  scrubSecrets(runDir)
+  scrubRunFolder(runDir)
   const manifest = writeManifest(runDir)
   pointLatestAt(runDir)
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdownText}\n`)
   return { json, markdown, html, junit, manifest }
-}
-
-/**
- * The last line of defence: every file of the run (the reports above, the evidence the checks wrote) is scrubbed of every
- * known secret value, raw and XML-escaped, before the manifest seals the folder.
- */
-function scrubSecrets(runDir: string): void {
-  const secrets = knownSecretValues().flatMap((secret) => [secret, escapeXml(secret)])
-  if (secrets.length === 0) return
-  for (const file of listFiles(runDir)) {
-    const absolute = path.join(runDir, file)
-    const text = readFileSync(absolute, 'utf8')
-    const scrubbed = redactText(text, secrets)
-    if (scrubbed !== text) writeFileSync(absolute, scrubbed, { mode: 0o600 })
-  }
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 }
 
 function pointLatestAt(runDir: string): void {

@@ -1,5 +1,6 @@
 import type { Reporter, TestCase } from 'vitest/node'
 import { redactText } from '../report/redact.ts'
+import { escapeControls } from '../secrets/escape-controls.ts'
 import { UNWAIVABLE_GATES } from '../verdict/api.ts'
 import { classifyCheck } from '../verdict/classify-check.ts'
 import { slugify } from '../verdict/collect-gates.ts'
@@ -26,9 +27,10 @@ export function createConsoleReporter(
       const waived =
         (status === 'fail' || status === 'unverified') && waivedChecks.includes(key) && !(UNWAIVABLE_GATES as readonly string[]).includes(gate)
       const mark = waived ? MARK.waived : MARK[status]
-      const why = reason ? `\n      ${waived ? `waived (was ${status}): ` : ''}${reason}` : ''
-      // @note a title or reason can quote a secret value (the canary test names one): the console is a report too.
-      write(redactText(`  ${mark} ${gate.padEnd(21)} ${test.name}${why}`))
+      const why = reason ? `\n      ${waived ? `waived (was ${status}): ` : ''}${escapeControls(reason)}` : ''
+      // @note a title or reason can quote a secret value (the canary test names one): the console is a report too;
+      // and what a server said must not drive the terminal (escape sequences, bidi overrides).
+      write(redactText(`  ${mark} ${gate.padEnd(21)} ${escapeControls(test.name)}${why}`))
     },
   }
 }

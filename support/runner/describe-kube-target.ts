@@ -3,6 +3,7 @@ import { KUBE_READ_LIMITS } from '../clients/kube-read-limits.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { makeKubeApiClient } from '../clients/make-kube-api-client.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
+import { withoutUserinfo } from '../secrets/url-secrets.ts'
 import type { RunContext } from '../runbook/run-context.ts'
 
 /** The cluster identity recorded in the report. */
@@ -17,7 +18,8 @@ export interface KubeTarget {
 export async function describeKubeTarget(context: RunContext, timeoutMs: number): Promise<KubeTarget> {
   try {
     const kubeConfig = loadKubeConfig({ kubeconfigPath: context.kubeconfigPath, kubeContext: context.kubeContext })
-    const identity = { server: kubeConfig.getCurrentCluster()?.server ?? null, context: kubeConfig.getCurrentContext() }
+    const server = kubeConfig.getCurrentCluster()?.server
+    const identity = { server: server ? withoutUserinfo(server) : null, context: kubeConfig.getCurrentContext() }
     const version = await withinDeadline(makeKubeApiClient(kubeConfig, VersionApi, { timeoutMs, maxBytes: KUBE_READ_LIMITS.maxBytes }).getCode(), timeoutMs, () => new Error('no answer'))
       .then((info) => info.gitVersion)
       .catch(() => null)

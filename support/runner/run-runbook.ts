@@ -198,6 +198,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
           : null,
         tenantId: config.tenantId,
         session: config.session,
+        sessionOverride: config.sessionOverride,
       },
       authorization: config.authorization,
       filtered,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { SIGNATURE_FILE } from '../report/manifest-signature.ts'
 import { MANIFEST_FILE } from '../report/write-manifest.ts'
 
 /**
@@ -39,7 +40,7 @@ export function checkManifest(runDir: string): { discrepancies: string[]; files:
   }
   const present = listEntries(runDir)
   for (const entry of present) {
-    if (entry.file === MANIFEST_FILE || listed.has(entry.file)) continue
+    if (entry.file === MANIFEST_FILE || entry.file === SIGNATURE_FILE || listed.has(entry.file)) continue
     discrepancies.push(
       entry.regular
         ? `${entry.file}: not listed in ${MANIFEST_FILE} (added after the run)`

@@ -59,12 +59,12 @@ export function createCanaryEnv(): NodeJS.ProcessEnv {
 
 /**
  * Every canary found in the files under `dir` (symbolic links are not followed) and in the given texts
- * (stdout, stderr), as `"<where>: <canary>"`; empty when there is none.
+ * (stdout, stderr), as `"<where>: <canary>"`; empty when there is none. `canaries` defaults to {@link CANARY_VALUES}.
  */
-export function findCanaries(dir: string, texts: Readonly<Record<string, string>> = {}): string[] {
+export function findCanaries(dir: string, texts: Readonly<Record<string, string>> = {}, canaries: readonly string[] = CANARY_VALUES): string[] {
   const hits: string[] = []
   const scan = (where: string, text: string) => {
-    for (const canary of CANARY_VALUES) if (text.includes(canary)) hits.push(`${where}: ${canary}`)
+    for (const canary of canaries) if (text.includes(canary)) hits.push(`${where}: ${canary}`)
   }
   for (const file of listRegularFiles(dir)) scan(path.relative(dir, file), readFileSync(file, 'latin1'))
   for (const [where, text] of Object.entries(texts)) scan(where, text)

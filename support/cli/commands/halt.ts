@@ -10,7 +10,10 @@ import { makeKubeApiClient } from '../../clients/make-kube-api-client.ts'
 import { CouldNotCheckError, UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../policies/kill-switch-value.ts'
 import { withinDeadline } from '../../internal/within-deadline.ts'
+import { redactValue } from '../../report/redact.ts'
+import { scrubRunFolder } from '../../report/scrub-run-folder.ts'
 import { writeManifest } from '../../report/write-manifest.ts'
+import { withoutUserinfo } from '../../secrets/url-secrets.ts'
 import { createRunId } from '../../runner/create-run-id.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import type { CliIo } from '../main.ts'
@@ -36,7 +39,7 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
     operator: config.operator ?? io.env.USER ?? os.userInfo().username,
     at: startedAt.toISOString(),
     kubeContext: kubeConfig.getCurrentContext(),
-    kubeServer: kubeConfig.getCurrentCluster()?.server ?? null,
+    kubeServer: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null,
     configMap: `${config.namespace}/${KILL_SWITCH.configMap}`,
   }
   let exitCode: ExitCode = EXIT_CODES.unverified
@@ -61,7 +64,8 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   }
   const runDir = path.join(config.reportsDir, `${createRunId(startedAt, 'cluster')}-halt`)
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
-  writeFileSync(path.join(runDir, 'halt_record.json'), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 })
+  writeFileSync(path.join(runDir, 'halt_record.json'), `${JSON.stringify(redactValue(record), null, 2)}\n`, { mode: 0o600 })
+  scrubRunFolder(runDir)
   writeManifest(runDir)
   io.stdout(
     exitCode === EXIT_CODES.go

@@ -6,6 +6,7 @@ import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { collectPlan } from '../../runner/collect-plan.ts'
 import { createRunContext, PROJECT_ROOT } from '../../runner/run-runbook.ts'
+import { withoutUserinfo } from '../../secrets/url-secrets.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import { GATE_MANIFEST } from '../../verdict/gate-manifest.ts'
 import { loadWaivers } from '../../waivers/load-waivers.ts'
@@ -48,5 +49,5 @@ export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
 /** The context and server the kubeconfig names; reading the file contacts nothing. */
 function describeKubeconfig(config: ResolvedConfig, env: NodeJS.ProcessEnv): { context: string | null; server: string | null } {
   const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
-  return { context: kubeConfig.getCurrentContext(), server: kubeConfig.getCurrentCluster()?.server ?? null }
+  return { context: kubeConfig.getCurrentContext(), server: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null }
 }

@@ -6,6 +6,8 @@ import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { isCouldNotCheck } from '../../errors.ts'
 import { createFirestoreClient, probeEmulatorHost, readDocument, type FirestoreClient } from '../../firestore/index.ts'
 import { systemStatusPath } from '../../policies/whale-trade-contract.ts'
+import { redactValue } from '../../report/redact.ts'
+import { scrubRunFolder } from '../../report/scrub-run-folder.ts'
 import { writeManifest } from '../../report/write-manifest.ts'
 import { createRunId } from '../../runner/create-run-id.ts'
 import { readBackFloorData, type ReadBackCheck } from '../../seed/read-back-floor-data.ts'
@@ -76,7 +78,8 @@ export async function seedCommand(config: ResolvedConfig, _dependencies: CliDepe
 
   const runDir = path.join(config.reportsDir, `${createRunId(startedAt, config.env)}-seed`)
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
-  writeFileSync(path.join(runDir, SEED_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 })
+  writeFileSync(path.join(runDir, SEED_RECORD_FILE), `${JSON.stringify(redactValue(record), null, 2)}\n`, { mode: 0o600 })
+  scrubRunFolder(runDir)
   writeManifest(runDir)
   io.stdout(`${closingLine(record, exitCode)}\nrecord: ${runDir}\n`)
   return exitCode
