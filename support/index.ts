@@ -85,6 +85,7 @@ export { judgeTradeFreshness, type TradeFreshnessJudgement } from './policies/ju
 export { judgeGoldenSweeps, type GoldenSweepsJudgement } from './policies/judge-golden-sweeps.ts'
 export { judgeSystemStatus, type SystemStatusJudgement } from './policies/judge-system-status.ts'
 export { judgeGexOverlay, type GexOverlayJudgement } from './policies/judge-gex-overlay.ts'
+export { judgeGexFreshness, type GexFreshnessJudgement } from './policies/judge-gex-freshness.ts'
 
 // Errors
 export { CouldNotCheckError } from './errors.ts'

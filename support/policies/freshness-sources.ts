@@ -41,7 +41,7 @@ class Findings {
   /** Judges a time the service reported, by openbell's clock: not in the future beyond the skew, within the threshold. */
   time(label: string, at: Date, clock: FreshnessClock): void {
     const ageSeconds = Math.round((clock.now.getTime() - at.getTime()) / 1000)
-    this.said.push(`${label} ${at.toISOString()} (${ageSeconds} s old by openbell's clock)`)
+    this.said.push(`${label} ${at.toISOString()} (${ageSeconds < 0 ? `${-ageSeconds} s ahead of` : `${ageSeconds} s old by`} openbell's clock)`)
     if (-ageSeconds > CLOCK_SKEW_ALLOWANCE_SECONDS) {
       this.stale.push(`${label} is ${-ageSeconds} s in the future (more than the ${CLOCK_SKEW_ALLOWANCE_SECONDS} s clock skew allowed)`)
     } else if (ageSeconds > clock.thresholdSeconds) {

@@ -92,7 +92,7 @@ describe(`openbell seed against an emulator (${BACKEND} backend)`, () => {
     expect(run.stdout).toMatch(
       new RegExp(`^SEEDED the emulator at ${emulator.host} \\(project ${PROJECT}\\), tenant t1, seed 7: 11 heatmap sectors, 55 Whale Flow trades \\(\\d+ golden by the UI rule\\), tenants/t1/ops/system_status\\n`),
     )
-    for (const check of ['sentiment-sectors', 'whale-flow-trades', 'whale-flow-fresh', 'golden-sweep', 'gex-overlay-document', 'gex-overlay-first']) {
+    for (const check of ['sentiment-sectors', 'whale-flow-trades', 'whale-flow-fresh', 'golden-sweep', 'gex-overlay-document', 'gex-overlay-fresh', 'gex-overlay-first']) {
       expect(run.stdout).toMatch(new RegExp(`\\n  pass {7}${check} +\\S`))
     }
     expect(run.stdout).toContain(`READ-BACK PASSED: 6/6 checks\nrecord: ${run.runDir}\n`)
