@@ -21,7 +21,7 @@ export { formatPythonFloat } from './python-float.ts'
 export { findSamples, hasSample, sampleValues } from './query-exposition.ts'
 
 // promtool
-export { checkWithPromtool, findPromtool, PROMTOOL_CANDIDATES } from './check-with-promtool.ts'
+export { checkOpenMetricsWithPromtool, checkWithPromtool, findPromtool, PROMTOOL_CANDIDATES } from './check-with-promtool.ts'
 export type { CheckWithPromtoolOptions, PromtoolVerdict } from './check-with-promtool.ts'
 
 // AgentTrader ops contracts
