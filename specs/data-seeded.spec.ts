@@ -8,6 +8,7 @@ import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
   it,
+  judgeGexFreshness,
   judgeGexOverlay,
   judgeGoldenSweeps,
   judgeSentimentSectors,
@@ -57,6 +58,15 @@ describe('Gate 2 — data seeded for the Sentiment Heatmap and Whale Flow', () =
     evidence.json('gex-system-status', toPlainData(status))
     const judgement = judgeSystemStatus(status)
     evidence.values({ summary: judgement.reason })
+    expect(judgement.ok, judgement.reason).toBe(true)
+  })
+
+  it('the GEX overlay in ops/system_status is recent (--max-gex-age)', { meta: { check: 'gex-overlay-fresh' } }, async ({ firestore, evidence, run }) => {
+    const status = await firestore.readSystemStatus()
+    evidence.json('gex-system-status', toPlainData(status))
+    const now = new Date()
+    const judgement = judgeGexFreshness(status, now, run.maxGexAgeSeconds)
+    evidence.values({ summary: judgement.reason, now: now.toISOString(), ageSeconds: judgement.ageSeconds, maxGexAgeSeconds: run.maxGexAgeSeconds })
     expect(judgement.ok, judgement.reason).toBe(true)
   })
 

@@ -1,19 +1,19 @@
 /**
  * Gate `marketdata-freshness` — runbook pre-market step 3a and §4B "marketdata stale": marketdata-mcp-server is
- * alive and its own contract says the feed is fresh. Before the feed starts (pre-market quotes begin 04:00 ET)
- * this gate is NO-GO by design: run it once quotes flow, or widen `--stale-threshold` deliberately.
+ * alive and every freshness source it offers (`/heartbeat`, `/ops/status` `marketdata`, `heartbeat_age_seconds`)
+ * says the feed is fresh by openbell's clock and `--stale-threshold`. Before the feed starts (pre-market quotes begin
+ * 04:00 ET) this gate is NO-GO by design: run it once quotes flow, or widen `--stale-threshold` deliberately.
  */
 import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
   getRunContext,
   it,
-  judgeFreshness,
   judgeHeartbeatAge,
+  judgeMarketdataFreshness,
   judgeMetricContract,
-  judgeOpsStatus,
-  MarketdataHeartbeatSchema,
   observeEndpoint,
+  type EndpointReading,
 } from '../support/index.ts'
 
 const { criticalServices } = getRunContext()
@@ -26,38 +26,30 @@ describe('Gate 6 — market data is fresh', () => {
     })
 
     it(`${service.name} says its market data is fresh`, { meta: { check: `${service.name}.fresh` } }, async ({ kube, evidence, run }) => {
-      const [heartbeatResponse, statusResponse] = await Promise.all([
-        observeEndpoint(kube, evidence, service, '/heartbeat'),
-        observeEndpoint(kube, evidence, service, '/ops/status'),
-      ])
-      const heartbeat = heartbeatResponse.status === 200 ? MarketdataHeartbeatSchema.safeParse(safeJson(heartbeatResponse.body)) : null
-      const status = statusResponse.status === 200 ? judgeOpsStatus(statusResponse.body, statusResponse.contentType) : null
-      const judgement = judgeFreshness(
-        heartbeat?.success ? heartbeat.data : null,
-        status?.shape === 'ops-status' ? status.status : null,
-        run.staleThresholdSeconds,
-      )
-      evidence.values({ fresh: judgement.fresh, reason: judgement.reason, thresholdSeconds: run.staleThresholdSeconds })
-      if (judgement.fresh === null) throw new CouldNotCheckError(`${service.name}: ${judgement.reason}`)
-      expect(judgement.fresh, `${service.name}: ${judgement.reason}`).toBe(true)
+      // @note every source is read even when one fails, so the reason says what each of them said.
+      const [heartbeat, opsStatus, metrics] = await Promise.allSettled(
+        ['/heartbeat', '/ops/status', '/metrics'].map((path) => observeEndpoint(kube, evidence, service, path)),
+      ).then((results) => results.map(toReading))
+      const now = new Date()
+      const judgement = judgeMarketdataFreshness({ heartbeat: heartbeat!, opsStatus: opsStatus!, metrics: metrics! }, { now, thresholdSeconds: run.staleThresholdSeconds })
+      evidence.values({ status: judgement.status, reason: judgement.reason, sources: judgement.sources, now: now.toISOString(), thresholdSeconds: run.staleThresholdSeconds })
+      if (judgement.status === 'unverified') throw new CouldNotCheckError(`${service.name}: ${judgement.reason}`)
+      expect(judgement.status === 'pass', `${service.name}: ${judgement.reason}`).toBe(true)
     })
 
     it(`${service.name} heartbeat_age_seconds is finite and within the threshold`, { meta: { check: `${service.name}.heartbeat-age` } }, async ({ kube, evidence, run }) => {
       const response = await observeEndpoint(kube, evidence, service, '/metrics')
       expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
-      const metrics = judgeMetricContract(response.body, ['heartbeat_age_seconds'])
+      const metrics = judgeMetricContract(response.body, ['heartbeat_age_seconds'], { contentType: response.contentType, now: new Date() })
       if (!metrics.parsed) expect.fail(`${service.name} /metrics does not parse: ${metrics.reason}`)
       const judgement = judgeHeartbeatAge(metrics.values.heartbeat_age_seconds ?? [], run.staleThresholdSeconds)
-      evidence.values({ heartbeatAgeSeconds: metrics.values.heartbeat_age_seconds, reason: judgement.reason })
-      expect(judgement.ok, `${service.name}: ${judgement.reason}`).toBe(true)
+      evidence.values({ heartbeatAgeSeconds: metrics.values.heartbeat_age_seconds, dropped: metrics.dropped, reason: judgement.reason })
+      expect(judgement.ok, `${service.name}: ${metrics.missing.length > 0 ? metrics.reason : judgement.reason}`).toBe(true)
     })
   }
 })
 
-function safeJson(body: string): unknown {
-  try {
-    return JSON.parse(body)
-  } catch {
-    return null
-  }
+function toReading(result: PromiseSettledResult<{ status: number; contentType: string | null; body: string }>): EndpointReading {
+  if (result.status === 'fulfilled') return result.value
+  return { error: result.reason instanceof Error ? result.reason.message : String(result.reason) }
 }

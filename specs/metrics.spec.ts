@@ -1,6 +1,7 @@
 /**
  * Gate `metrics` — runbook §0 "Metrics populate" and §4A: for each critical service `/ops/status` answers 200
- * and `/metrics` answers 200 with a sample of every required metric, read through the API server's service proxy.
+ * and `/metrics` answers 200 with a sample of every required metric, read through the API server's service proxy and
+ * judged as Prometheus would scrape it: the parser chosen by content type, explicit sample timestamps honoured.
  */
 import { describe, expect } from 'vitest'
 import { getRunContext, it, judgeMetricContract, judgeMetricsContentType, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
@@ -24,17 +25,18 @@ describe('Gate 5 — metrics populate', () => {
       expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
       const contentType = judgeMetricsContentType(response.contentType)
       expect(contentType.ok, `${service.name} /metrics: ${contentType.reason}`).toBe(true)
-      const judgement = judgeMetricContract(response.body)
-      expect(judgement.parsed, `${service.name} /metrics: ${judgement.parsed ? 'parsed' : judgement.reason}`).toBe(true)
+      const judgement = judgeMetricContract(response.body, REQUIRED_METRICS, { contentType: response.contentType })
+      expect(judgement.parsed, `${service.name} /metrics (${response.contentType}): ${judgement.parsed ? 'parsed' : judgement.reason}`).toBe(true)
     })
 
     it(`${service.name} /metrics has a sample of each required metric`, { meta: { check: `${service.name}.required-metrics` } }, async ({ kube, evidence }) => {
       const response = await observeEndpoint(kube, evidence, service, '/metrics')
       expect(response.status, `${service.name} /metrics HTTP status`).toBe(200)
-      const judgement = judgeMetricContract(response.body, REQUIRED_METRICS)
+      const now = new Date()
+      const judgement = judgeMetricContract(response.body, REQUIRED_METRICS, { contentType: response.contentType, now })
       if (!judgement.parsed) expect.fail(`${service.name} /metrics does not parse: ${judgement.reason}`)
-      evidence.values({ required: judgement.values })
-      expect(judgement.missing, `${service.name} /metrics lacks a sample of`).toEqual([])
+      evidence.values({ format: judgement.format, required: judgement.values, dropped: judgement.dropped, now: now.toISOString() })
+      expect(judgement.missing, `${service.name} /metrics: ${judgement.reason}`).toEqual([])
     })
   }
 })

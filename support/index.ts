@@ -39,8 +39,16 @@ export {
 export { REQUIRED_METRICS, judgeMetricContract, type MetricContractJudgement } from './policies/metric-contract.ts'
 export { judgeMetricsContentType, PROMETHEUS_TEXT_TYPES } from './policies/metrics-content-type.ts'
 export { judgeOpsStatus, type OpsStatusJudgement } from './policies/ops-status-contract.ts'
-export { judgeFreshness, judgeHeartbeatAge, type FreshnessJudgement } from './policies/marketdata-freshness.ts'
-export { MarketdataHeartbeatSchema, OpsStatusSchema } from './metrics/index.ts'
+export {
+  judgeHeartbeatAge,
+  judgeMarketdataFreshness,
+  type EndpointReading,
+  type FreshnessJudgement,
+  type FreshnessReadings,
+} from './policies/marketdata-freshness.ts'
+export { CLOCK_SKEW_ALLOWANCE_SECONDS } from './policies/clock-skew.ts'
+export { MAX_SAMPLE_AGE_SECONDS } from './policies/sample-timestamp.ts'
+export { OpsStatusSchema } from './metrics/index.ts'
 
 // Paper execution posture and the kill switch's wiring and reports (issue 4)
 export { skipAsOptional } from './runbook/skip-as-optional.ts'
@@ -78,6 +86,7 @@ export { judgeTradeFreshness, type TradeFreshnessJudgement } from './policies/ju
 export { judgeGoldenSweeps, type GoldenSweepsJudgement } from './policies/judge-golden-sweeps.ts'
 export { judgeSystemStatus, type SystemStatusJudgement } from './policies/judge-system-status.ts'
 export { judgeGexOverlay, type GexOverlayJudgement } from './policies/judge-gex-overlay.ts'
+export { judgeGexFreshness, type GexFreshnessJudgement } from './policies/judge-gex-freshness.ts'
 
 // Errors
 export { CouldNotCheckError } from './errors.ts'

@@ -47,7 +47,8 @@ describe('OpsOverlaySchema', () => {
     ['hang and endless body together', { 'strategy-engine': { paths: { '/metrics': { hang: true, endlessBody: true } } } }],
     ['a series key that is not a series', { 'strategy-engine': { metricValues: { 'errors_total{': 1 } } }],
     ['YAML .inf as a value', { 'strategy-engine': { metricValues: { heartbeat_age_seconds: Infinity } } }],
-    ['a negative tick age', { 'marketdata-mcp-server': { lastTickAgeSeconds: -1 } }],
+    ['a tick age that is not a number', { 'marketdata-mcp-server': { lastTickAgeSeconds: '2' } }],
+    ['a sample timestamp that is not whole milliseconds', { 'strategy-engine': { metricTimestamps: { strategy_cycles_total: 1.5 } } }],
   ])('rejects %s', (_case, overlay) => {
     expect(OpsOverlaySchema.safeParse(overlay).success).toBe(false)
   })
@@ -71,6 +72,7 @@ describe('resolveOpsServiceOptions', () => {
     expect(Object.isFrozen(DEFAULT_OPS_SERVICE_OPTIONS['strategy-engine'])).toBe(true)
     expect(resolveOpsServiceOptions('marketdata-mcp-server')).toEqual({
       lastTickAgeSeconds: 2,
+      heartbeatAgeSeconds: 2,
       staleThresholdSeconds: 120,
       heartbeatTtlSeconds: 60,
       killSwitch: true,
@@ -79,11 +81,18 @@ describe('resolveOpsServiceOptions', () => {
       gitSha: 'b6ea212',
       buildId: null,
       metricValues: [],
+      metricTimestamps: [],
       omitMetrics: [],
       extraMetricsText: '',
       paths: {},
     })
     expect(resolveOpsServiceOptions('execution-engine').agentMode).toBe('OFF')
+  })
+
+  it('lets the heartbeat follow the tick unless told otherwise, and parses sample timestamps (issue 19)', () => {
+    expect(resolveOpsServiceOptions('marketdata-mcp-server', { lastTickAgeSeconds: null }).heartbeatAgeSeconds).toBeNull()
+    expect(resolveOpsServiceOptions('marketdata-mcp-server', { lastTickAgeSeconds: 900, heartbeatAgeSeconds: 2 })).toMatchObject({ lastTickAgeSeconds: 900, heartbeatAgeSeconds: 2 })
+    expect(resolveOpsServiceOptions('strategy-engine', { metricTimestamps: { strategy_cycles_total: 0 } }).metricTimestamps).toEqual([{ name: 'strategy_cycles_total', labels: {}, timestampMs: 0 }])
   })
 
   it('parses series keys and Python infinities', () => {

@@ -25,8 +25,18 @@ export type MetricValueInput = number | 'inf' | '-inf' | 'nan'
 
 /** The state and faults of one stand-in; every field is optional, and {@link DEFAULT_OPS_SERVICE_OPTIONS} fills the rest. */
 export interface OpsServiceOptions {
-  /** Seconds between the last marketdata tick and now, at every request (the feed keeps ticking); `null` = never ticked. @default 2 */
+  /**
+   * Seconds between the last marketdata tick and now, at every request (the feed keeps ticking); `null` = never ticked,
+   * negative = a tick dated in the future (a writer with a wrong clock). `/ops/status` follows it. @default 2
+   */
   readonly lastTickAgeSeconds?: number | null
+  /**
+   * What `/heartbeat` `age_seconds` and `heartbeat_age_seconds` report. At HEAD they count from process start
+   * (`mark_activity("marketdata")` runs only at startup, reference §3.2), so they can look fresh while `/ops/status`
+   * says the last tick is old; `null` = never marked (`age_seconds` null, the gauge `inf`); negative = a broken clock.
+   * @default lastTickAgeSeconds
+   */
+  readonly heartbeatAgeSeconds?: number | null
   /** `marketdata.stale_threshold_seconds`; fresh means `age <= threshold`. @default 120 */
   readonly staleThresholdSeconds?: number
   /** `heartbeat.ttl_seconds` (OPS_HEARTBEAT_TTL_S). @default 60 */
@@ -43,6 +53,8 @@ export interface OpsServiceOptions {
   readonly buildId?: string | null
   /** Values by series, e.g. `{ 'errors_total{component="strategy-engine"}': 3 }`; they win over derived values. @default {} */
   readonly metricValues?: Readonly<Record<string, MetricValueInput>>
+  /** Explicit timestamps (ms since the epoch) by series, e.g. `{ 'strategy_cycles_total': 0 }` for a 1970 sample. @default {} */
+  readonly metricTimestamps?: Readonly<Record<string, number>>
   /** Families left out of `/metrics` entirely (HELP, TYPE and samples). @default [] */
   readonly omitMetrics?: readonly string[]
   /** Text appended verbatim to `/metrics`, e.g. decoys such as `marketdata_errors_total 1.0\n`. @default "" */
@@ -70,7 +82,8 @@ const SeriesKeySchema = z.string().refine((key) => parseSeriesKey(key) !== undef
 
 /** The schema of {@link OpsServiceOptions}; unknown fields are rejected, so a typo in scenario data fails loudly. */
 export const OpsServiceOptionsSchema = z.strictObject({
-  lastTickAgeSeconds: z.number().min(0).nullable().optional(),
+  lastTickAgeSeconds: z.number().nullable().optional(),
+  heartbeatAgeSeconds: z.number().nullable().optional(),
   staleThresholdSeconds: z.number().positive().optional(),
   heartbeatTtlSeconds: z.number().positive().optional(),
   killSwitch: z.boolean().optional(),
@@ -79,6 +92,7 @@ export const OpsServiceOptionsSchema = z.strictObject({
   gitSha: z.string().min(1).nullable().optional(),
   buildId: z.string().min(1).nullable().optional(),
   metricValues: z.record(SeriesKeySchema, MetricValueSchema).optional(),
+  metricTimestamps: z.record(SeriesKeySchema, z.int()).optional(),
   omitMetrics: z.array(z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/)).optional(),
   extraMetricsText: z.string().optional(),
   paths: z.record(z.string().regex(/^\/\S*$/, 'a path starts with "/" and has no blanks'), PathFaultSchema).optional(),

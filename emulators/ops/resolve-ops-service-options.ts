@@ -9,6 +9,7 @@ import type { OpsServiceName } from './ops-service-names.ts'
 /** {@link OpsServiceOptions} after defaults: every field set, metric values parsed into series. */
 export interface ResolvedOpsServiceOptions {
   readonly lastTickAgeSeconds: number | null
+  readonly heartbeatAgeSeconds: number | null
   readonly staleThresholdSeconds: number
   readonly heartbeatTtlSeconds: number
   readonly killSwitch: boolean
@@ -17,6 +18,8 @@ export interface ResolvedOpsServiceOptions {
   readonly gitSha: string | null
   readonly buildId: string | null
   readonly metricValues: readonly SeriesValue[]
+  /** Explicit sample timestamps, by series. */
+  readonly metricTimestamps: readonly (Omit<SeriesValue, 'value'> & { readonly timestampMs: number })[]
   readonly omitMetrics: readonly string[]
   readonly extraMetricsText: string
   readonly paths: Readonly<Record<string, PathFault>>
@@ -25,6 +28,7 @@ export interface ResolvedOpsServiceOptions {
 function defaultsFor(name: OpsServiceName): ResolvedOpsServiceOptions {
   return Object.freeze({
     lastTickAgeSeconds: 2,
+    heartbeatAgeSeconds: 2,
     staleThresholdSeconds: 120,
     heartbeatTtlSeconds: 60,
     // @note a healthy pre-open floor is halted: EXECUTION_HALTED="1" in the kill-switch ConfigMap, which the services report.
@@ -34,6 +38,7 @@ function defaultsFor(name: OpsServiceName): ResolvedOpsServiceOptions {
     gitSha: 'b6ea212',
     buildId: null,
     metricValues: Object.freeze([]),
+    metricTimestamps: Object.freeze([]),
     omitMetrics: Object.freeze([]),
     extraMetricsText: '',
     paths: Object.freeze({}),
@@ -47,12 +52,13 @@ export const DEFAULT_OPS_SERVICE_OPTIONS: Readonly<Record<OpsServiceName, Resolv
   'execution-engine': defaultsFor('execution-engine'),
 })
 
-/** Combines option layers: later fields win, `metricValues` and `paths` merge by key. */
+/** Combines option layers: later fields win, `metricValues`, `metricTimestamps` and `paths` merge by key. */
 export function mergeOpsServiceOptions(base: OpsServiceOptions, overlay: OpsServiceOptions): OpsServiceOptions {
   return {
     ...base,
     ...overlay,
     metricValues: { ...base.metricValues, ...overlay.metricValues },
+    metricTimestamps: { ...base.metricTimestamps, ...overlay.metricTimestamps },
     paths: { ...base.paths, ...overlay.paths },
   }
 }
@@ -68,10 +74,19 @@ export function resolveOpsServiceOptions(name: OpsServiceName, options: OpsServi
   }
   const defaults = DEFAULT_OPS_SERVICE_OPTIONS[name]
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
+  const lastTickAgeSeconds = 'lastTickAgeSeconds' in given ? (given.lastTickAgeSeconds as number | null) : defaults.lastTickAgeSeconds
   return Object.freeze({
     ...defaults,
     ...given,
+    // @note at HEAD the heartbeat counts from process start; unless a scenario says otherwise it tracks the tick.
+    heartbeatAgeSeconds: 'heartbeatAgeSeconds' in given ? (given.heartbeatAgeSeconds as number | null) : lastTickAgeSeconds,
     metricValues: Object.freeze(Object.entries(parsed.data.metricValues ?? {}).map(([key, value]) => toSeriesValue(name, key, value))),
+    metricTimestamps: Object.freeze(
+      Object.entries(parsed.data.metricTimestamps ?? {}).map(([key, timestampMs]) => {
+        const { value: _value, ...series } = toSeriesValue(name, key, 0)
+        return { ...series, timestampMs }
+      }),
+    ),
   })
 }
 

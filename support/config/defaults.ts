@@ -18,6 +18,8 @@ export const DEFAULTS = Object.freeze({
   staleThresholdSeconds: 120,
   /** The newest Whale Flow trade may be at most this old. @default 3600 */
   maxTradeAgeSeconds: 3600,
+  /** The GEX overlay (`ops/system_status` `timestamp`) may be at most this old: a day, so yesterday's seeding still counts. @default 86400 */
+  maxGexAgeSeconds: 86_400,
   /** Each request openbell makes gives up after this long. @default 5000 */
   requestTimeoutMs: 5_000,
   /** Each check gives up after this long; the check is then unverified. @default 20000 */

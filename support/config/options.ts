@@ -118,6 +118,14 @@ export const OPTIONS = {
     defaultText: String(DEFAULTS.maxTradeAgeSeconds),
     commands: RUNBOOK_COMMANDS,
   },
+  'max-gex-age': {
+    envVar: 'OPENBELL_MAX_GEX_AGE',
+    type: 'string',
+    valueName: 'SECONDS',
+    description: 'the GEX overlay (ops/system_status timestamp) may be at most this old',
+    defaultText: String(DEFAULTS.maxGexAgeSeconds),
+    commands: RUNBOOK_COMMANDS,
+  },
   'request-timeout': {
     envVar: 'OPENBELL_REQUEST_TIMEOUT',
     type: 'string',

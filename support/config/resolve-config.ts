@@ -42,6 +42,7 @@ export interface ResolvedConfig {
   scenario: string | null
   staleThresholdSeconds: number
   maxTradeAgeSeconds: number
+  maxGexAgeSeconds: number
   requestTimeoutMs: number
   checkTimeoutMs: number
   maxResponseBytes: number
@@ -156,6 +157,7 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     scenario,
     staleThresholdSeconds: read('stale-threshold', secondsSchema) ?? DEFAULTS.staleThresholdSeconds,
     maxTradeAgeSeconds: read('max-trade-age', secondsSchema) ?? DEFAULTS.maxTradeAgeSeconds,
+    maxGexAgeSeconds: read('max-gex-age', secondsSchema) ?? DEFAULTS.maxGexAgeSeconds,
     requestTimeoutMs: read('request-timeout', requestTimeoutSchema) ?? DEFAULTS.requestTimeoutMs,
     checkTimeoutMs: DEFAULTS.checkTimeoutMs,
     maxResponseBytes: DEFAULTS.maxResponseBytes,

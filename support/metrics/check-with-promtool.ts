@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { CouldNotCheckError } from '../errors.ts'
 
 /** What `promtool check metrics` said about a body. */
@@ -71,6 +73,30 @@ export async function checkWithPromtool(body: string, options: CheckWithPromtool
   )
 }
 
+/**
+ * Runs promtool's OpenMetrics parser on a body: `promtool tsdb create-blocks-from openmetrics` (the backfill reader,
+ * Prometheus's own OpenMetrics parser; `check metrics` reads only the text format) into a throw-away folder.
+ * It needs a timestamp on every sample, and checks `# EOF` last, tokens and single spaces, but not the sample-name
+ * suffixes of OpenMetrics types (a counter sample without `_total` passes it).
+ * @throws {CouldNotCheckError} when promtool is missing, times out or answers in a way not understood.
+ */
+export async function checkOpenMetricsWithPromtool(body: string, options: CheckWithPromtoolOptions = {}): Promise<Omit<PromtoolVerdict, 'lintFindings'>> {
+  const promtoolPath = options.promtoolPath ?? findPromtool()
+  if (promtoolPath === undefined) throw new CouldNotCheckError(`promtool was not found (looked at $PROMTOOL, ${PROMTOOL_CANDIDATES.join(', ')}).`)
+  const folder = mkdtempSync(path.join(tmpdir(), 'openbell-promtool-'))
+  try {
+    writeFileSync(path.join(folder, 'input.om'), body)
+    const args = ['tsdb', 'create-blocks-from', 'openmetrics', path.join(folder, 'input.om'), path.join(folder, 'blocks')]
+    const { exitCode, output } = await run(promtoolPath, args, '', options.timeoutMs ?? 10_000)
+    if (exitCode === 0) return { syntax: 'valid', exitCode }
+    const parseError = /getting min and max timestamp: .*/.exec(output)?.[0]
+    if (exitCode === 1 && parseError !== undefined) return { syntax: 'invalid', exitCode, parseError }
+    throw new CouldNotCheckError(`\`${promtoolPath} ${args.slice(0, 3).join(' ')}\` exited with ${exitCode} and said ${JSON.stringify(output.slice(0, 300))}.`)
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
 function run(command: string, args: string[], input: string, timeoutMs: number): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs })
@@ -80,7 +106,7 @@ function run(command: string, args: string[], input: string, timeoutMs: number):
     child.on('error', (error) => reject(new CouldNotCheckError(`could not run ${command}: ${error.message}`, { cause: error })))
     child.on('close', (code, signal) => {
       if (code === null) {
-        reject(new CouldNotCheckError(`\`${command} check metrics\` did not finish within ${timeoutMs} ms (${signal}); try again or raise timeoutMs.`))
+        reject(new CouldNotCheckError(`\`${command} ${args.join(' ')}\` did not finish within ${timeoutMs} ms (${signal}); try again or raise timeoutMs.`))
       } else resolve({ exitCode: code, output })
     })
     // @note promtool may exit before reading everything; an EPIPE here is not the verdict.

@@ -1,5 +1,5 @@
 /**
- * Prometheus text: a strict parser, a renderer, query helpers for gates, a promtool cross-check,
+ * Prometheus text and OpenMetrics: strict parsers chosen by content type, a renderer, query helpers for gates, a promtool cross-check,
  * and the AgentTrader ops contracts (`/ops/status`, `/heartbeat`, legacy `{status, service}`).
  */
 
@@ -9,6 +9,8 @@ export type { Exposition, MetricFamily, MetricType, Sample } from './exposition.
 
 // Parsing and writing
 export { parseExposition } from './parse-exposition.ts'
+export { OPENMETRICS_EOF, parseOpenMetrics } from './parse-openmetrics.ts'
+export { OPENMETRICS_MEDIA_TYPE, parseScrape, scrapeFormatOf, type ScrapeFormat } from './parse-scrape.ts'
 export { ExpositionParseError } from './exposition-parse-error.ts'
 export type { ExpositionParseProblem } from './exposition-parse-error.ts'
 export { renderExposition } from './render-exposition.ts'
@@ -19,7 +21,7 @@ export { formatPythonFloat } from './python-float.ts'
 export { findSamples, hasSample, sampleValues } from './query-exposition.ts'
 
 // promtool
-export { checkWithPromtool, findPromtool, PROMTOOL_CANDIDATES } from './check-with-promtool.ts'
+export { checkOpenMetricsWithPromtool, checkWithPromtool, findPromtool, PROMTOOL_CANDIDATES } from './check-with-promtool.ts'
 export type { CheckWithPromtoolOptions, PromtoolVerdict } from './check-with-promtool.ts'
 
 // AgentTrader ops contracts

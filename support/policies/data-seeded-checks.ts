@@ -8,6 +8,7 @@ export const DATA_SEEDED_CHECKS = Object.freeze({
   'whale-flow-fresh': 'the newest Whale Flow trade is recent (--max-trade-age)',
   'golden-sweep': "at least one Whale Flow trade is a Golden Sweep by the UI's rule",
   'gex-overlay-document': 'ops/system_status holds the GEX overlay fields',
+  'gex-overlay-fresh': 'the GEX overlay in ops/system_status is recent (--max-gex-age)',
   'gex-overlay-first': "the UI's ops query returns system_status first by document id",
 } as const)
 

@@ -1,40 +1,74 @@
-import type { MarketdataHeartbeat, OpsStatus } from '../metrics/index.ts'
+import {
+  judgeHeartbeatGaugeSource,
+  judgeHeartbeatSource,
+  judgeOpsStatusSource,
+  type EndpointReading,
+  type FreshnessClock,
+  type FreshnessSource,
+} from './freshness-sources.ts'
 
-/** A freshness judgement: `fresh` true or false, or `null` when the service did not say. */
+export type { EndpointReading, FreshnessClock, FreshnessSource, SourceVerdict } from './freshness-sources.ts'
+
+/** The endpoints marketdata-mcp-server offers that say something about freshness. */
+export interface FreshnessReadings {
+  /** `GET /heartbeat`. */
+  readonly heartbeat: EndpointReading
+  /** `GET /ops/status`. */
+  readonly opsStatus: EndpointReading
+  /** `GET /metrics` (its `heartbeat_age_seconds` gauge). */
+  readonly metrics: EndpointReading
+}
+
+/** The freshness verdict over every source, with what each one said. */
 export interface FreshnessJudgement {
-  fresh: boolean | null
-  reason: string
+  readonly status: 'pass' | 'fail' | 'unverified'
+  /** Names every source and what it said. */
+  readonly reason: string
+  readonly sources: readonly FreshnessSource[]
 }
 
 /**
- * Judges market-data freshness from the service's own contract: `/heartbeat` (`is_stale` false and
- * `age_seconds` within the threshold) or, failing that, `/ops/status` `marketdata.is_fresh`.
- * Missing or `null` freshness is `fresh: null` — unverified, never a pass.
+ * Judges market-data freshness by every source the service offers, with openbell's clock and `--stale-threshold`
+ * (never the service's own threshold or verdict alone):
+ * - `fail` when any source is stale: it says so (`is_stale`, `is_fresh: false`), an age is over the threshold,
+ *   non-finite or negative, or a reported time is in the future beyond `CLOCK_SKEW_ALLOWANCE_SECONDS`;
+ * - else `unverified` when any source is null, malformed or unreadable, or when no source is present at all;
+ * - else `pass`. An absent source (HTTP 404, no `marketdata` block, no gauge sample) is recorded as absent, never as fresh.
+ * @note AgentTrader's `/heartbeat` and `heartbeat_age_seconds` count from process start (reference §3.2), so a
+ * restarted server with a dead quote stream looks fresh there; only `/ops/status` follows real ticks.
  */
-export function judgeFreshness(
-  heartbeat: MarketdataHeartbeat | null,
-  opsStatus: OpsStatus | null,
-  thresholdSeconds: number,
-): FreshnessJudgement {
-  const beat = heartbeat?.heartbeat
-  if (beat && typeof beat.age_seconds === 'number') {
-    if (beat.is_stale) return { fresh: false, reason: `/heartbeat says is_stale=true (age ${beat.age_seconds} s)` }
-    if (!Number.isFinite(beat.age_seconds) || beat.age_seconds > thresholdSeconds) {
-      return { fresh: false, reason: `/heartbeat age_seconds is ${beat.age_seconds}, over the ${thresholdSeconds} s threshold` }
-    }
-    return { fresh: true, reason: `/heartbeat age ${beat.age_seconds} s ≤ ${thresholdSeconds} s` }
+export function judgeMarketdataFreshness(readings: FreshnessReadings, clock: FreshnessClock): FreshnessJudgement {
+  const sources = [
+    judgeHeartbeatSource(readings.heartbeat, clock),
+    judgeOpsStatusSource(readings.opsStatus, clock),
+    judgeHeartbeatGaugeSource(readings.metrics, clock),
+  ]
+  const by = (verdict: FreshnessSource['verdict']) => sources.filter((source) => source.verdict === verdict)
+  const listed = sources.map((source) => `${source.source} ${source.verdict} (${source.said})`).join('; ')
+  const threshold = `--stale-threshold ${clock.thresholdSeconds} s`
+  if (by('stale').length > 0) {
+    const names = by('stale').map((source) => source.source).join(' and ')
+    return { status: 'fail', reason: `market data is stale by ${names} (${threshold}): ${listed}`, sources }
   }
-  const isFresh = opsStatus?.marketdata?.is_fresh
-  if (isFresh === true) return { fresh: true, reason: '/ops/status marketdata.is_fresh is true' }
-  if (isFresh === false) return { fresh: false, reason: `/ops/status marketdata.is_fresh is false (last tick ${opsStatus?.marketdata?.last_tick_utc ?? 'never'})` }
-  return { fresh: null, reason: 'neither /heartbeat nor /ops/status says whether market data is fresh (null or missing)' }
+  if (by('unknown').length > 0) {
+    const names = by('unknown').map((source) => source.source).join(' and ')
+    return { status: 'unverified', reason: `cannot tell whether market data is fresh: ${names} said nothing usable (${threshold}): ${listed}`, sources }
+  }
+  if (by('fresh').length === 0) {
+    return { status: 'unverified', reason: `no source of market-data freshness is present (${threshold}): ${listed}`, sources }
+  }
+  return { status: 'pass', reason: `every source present says market data is fresh (${threshold}): ${listed}`, sources }
 }
 
-/** Judges the `heartbeat_age_seconds` gauge: finite and within the threshold (`inf` means never ticked). */
+/**
+ * Judges the `heartbeat_age_seconds` samples of a parsed `/metrics` body: at least one, each finite, not negative
+ * and within the threshold (`inf` means never observed).
+ */
 export function judgeHeartbeatAge(values: readonly number[], thresholdSeconds: number): { ok: boolean; reason: string } {
   if (values.length === 0) return { ok: false, reason: 'heartbeat_age_seconds has no sample' }
-  const worst = Math.max(...values.map((value) => (Number.isNaN(value) ? Number.POSITIVE_INFINITY : value)))
-  if (!Number.isFinite(worst)) return { ok: false, reason: 'heartbeat_age_seconds is inf or NaN: no market data was ever observed' }
-  if (worst > thresholdSeconds) return { ok: false, reason: `heartbeat_age_seconds is ${worst}, over the ${thresholdSeconds} s threshold` }
-  return { ok: true, reason: `heartbeat_age_seconds is ${worst} ≤ ${thresholdSeconds}` }
+  const bad = values.find((value) => !Number.isFinite(value) || value < 0 || value > thresholdSeconds)
+  if (bad === undefined) return { ok: true, reason: `heartbeat_age_seconds is ${values.join(', ')} ≤ ${thresholdSeconds}` }
+  if (!Number.isFinite(bad)) return { ok: false, reason: `heartbeat_age_seconds is ${bad}: no market data was ever observed` }
+  if (bad < 0) return { ok: false, reason: `heartbeat_age_seconds is negative (${bad}): a clock or a bug, not a fresh feed` }
+  return { ok: false, reason: `heartbeat_age_seconds is ${bad}, over the ${thresholdSeconds} s threshold` }
 }

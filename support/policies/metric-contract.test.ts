@@ -42,3 +42,37 @@ describe('judgeMetricContract', () => {
     expect(judgeMetricContract('agent_start_total 0.0\nerrors_total banana\n')).toMatchObject({ parsed: false, line: 2 })
   })
 })
+
+describe('judgeMetricContract as Prometheus scrapes (issue 19)', () => {
+  const NOW = new Date('2026-01-14T15:00:00.000Z')
+  const body = (stamp: string) =>
+    REQUIRED_METRICS.flatMap((name) => [`# TYPE ${name} gauge`, name === 'strategy_cycles_total' ? `${name} 3.0${stamp}` : `${name} 0.0`]).join('\n') + '\n'
+
+  it.each<[string, string, string[], RegExp]>([
+    ['no timestamp: stamped at scrape time', '', [], /every required metric has a sample \(prometheus-text\)/],
+    ['a timestamp a minute old', ` ${NOW.getTime() - 60_000}`, [], /every required metric/],
+    ['a timestamp from 1970 (item 8)', ' 0', ['strategy_cycles_total'], /strategy_cycles_total \(its explicit timestamp 1970-01-01T00:00:00.000Z is \d+ s old, over the 300 s Prometheus looks back/],
+    ['a timestamp six minutes old', ` ${NOW.getTime() - 360_000}`, ['strategy_cycles_total'], /360 s old, over the 300 s/],
+    ['a timestamp a day in the future', ` ${NOW.getTime() + 86_400_000}`, ['strategy_cycles_total'], /86400 s in the future \(more than the 30 s clock skew allowed\)/],
+  ])('%s', (_name, stamp, missing, reason) => {
+    const judgement = judgeMetricContract(body(stamp), REQUIRED_METRICS, { now: NOW })
+    expect(judgement).toMatchObject({ parsed: true, missing })
+    if (judgement.parsed) expect(judgement.reason).toMatch(reason)
+  })
+
+  it('parses by content type: the AgentTrader body served as OpenMetrics does not parse (item 7)', () => {
+    expect(judgeMetricContract(head, REQUIRED_METRICS, { contentType: 'application/openmetrics-text; version=1.0.0; charset=utf-8' })).toMatchObject({
+      parsed: false,
+      reason: expect.stringContaining('no "# EOF" line'),
+    })
+    expect(judgeMetricContract(head, REQUIRED_METRICS, { contentType: 'text/plain; version=0.0.4; charset=utf-8' })).toMatchObject({ parsed: true, missing: [] })
+  })
+
+  it('finds an OpenMetrics counter by its _total sample, and not a counter family named like it', () => {
+    const openMetrics = (counter: string) =>
+      [...REQUIRED_METRICS.filter((name) => name !== 'errors_total').flatMap((name) => [`# TYPE ${name} gauge`, `${name} 0.0`]), ...counter.split('\n'), '# EOF', ''].join('\n')
+    const contentType = 'application/openmetrics-text; version=1.0.0'
+    expect(judgeMetricContract(openMetrics('# TYPE errors counter\nerrors_total 1.0'), REQUIRED_METRICS, { contentType })).toMatchObject({ parsed: true, missing: [], format: 'openmetrics' })
+    expect(judgeMetricContract(openMetrics('# TYPE errors counter\nerrors_created 1.0'), REQUIRED_METRICS, { contentType })).toMatchObject({ parsed: true, missing: ['errors_total'] })
+  })
+})

@@ -31,6 +31,7 @@ export interface RunContext {
   authorization: string | null
   staleThresholdSeconds: number
   maxTradeAgeSeconds: number
+  maxGexAgeSeconds: number
   requestTimeoutMs: number
   maxResponseBytes: number
   criticalServices: readonly CriticalService[]

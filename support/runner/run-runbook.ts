@@ -232,6 +232,7 @@ export function createRunContext(config: ResolvedConfig, runId: string, runDir: 
     authorization: config.authorization,
     staleThresholdSeconds: config.staleThresholdSeconds,
     maxTradeAgeSeconds: config.maxTradeAgeSeconds,
+    maxGexAgeSeconds: config.maxGexAgeSeconds,
     requestTimeoutMs: config.requestTimeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     criticalServices: DEFAULT_CRITICAL_SERVICES,

@@ -32,7 +32,7 @@ function fakeReader(patch: Partial<FirestoreReader> = {}): FirestoreReader {
 
 describe('readBackFloorData', () => {
   it('passes every check of the gate, in the gate’s order, on good data', async () => {
-    const checks = await readBackFloorData(fakeReader(), { now: NOW, maxTradeAgeSeconds: 3_600 })
+    const checks = await readBackFloorData(fakeReader(), { now: NOW, maxTradeAgeSeconds: 3_600, maxGexAgeSeconds: 86_400 })
     expect(checks.map((check) => [check.check, check.status])).toEqual(DATA_SEEDED_CHECK_IDS.map((id) => [id, 'pass']))
   })
 
@@ -43,13 +43,14 @@ describe('readBackFloorData', () => {
       readOpsCollection: () => Promise.reject(unreachable),
       readSystemStatus: () => Promise.reject(new TypeError('boom')),
     })
-    const checks = await readBackFloorData(reader, { now: NOW, maxTradeAgeSeconds: 3_600 })
+    const checks = await readBackFloorData(reader, { now: NOW, maxTradeAgeSeconds: 3_600, maxGexAgeSeconds: 86_400 })
     expect(Object.fromEntries(checks.map((check) => [check.check, check.status]))).toEqual({
       'sentiment-sectors': 'fail',
       'whale-flow-trades': 'pass',
       'whale-flow-fresh': 'pass',
       'golden-sweep': 'pass',
       'gex-overlay-document': 'unverified',
+      'gex-overlay-fresh': 'unverified',
       'gex-overlay-first': 'unverified',
     })
     expect(checks.find((check) => check.check === 'gex-overlay-first')?.reason).toBe(
@@ -60,7 +61,10 @@ describe('readBackFloorData', () => {
 
   it('judges freshness at the clock it is given', async () => {
     const later = new Date(NOW.getTime() + 2 * 3_600_000)
-    const checks = await readBackFloorData(fakeReader(), { now: later, maxTradeAgeSeconds: 3_600 })
+    const checks = await readBackFloorData(fakeReader(), { now: later, maxTradeAgeSeconds: 3_600, maxGexAgeSeconds: 86_400 })
     expect(checks.find((check) => check.check === 'whale-flow-fresh')?.status).toBe('fail')
+    expect(checks.find((check) => check.check === 'gex-overlay-fresh')?.status).toBe('pass')
+    const twoDaysLater = await readBackFloorData(fakeReader(), { now: new Date(NOW.getTime() + 2 * 86_400_000), maxTradeAgeSeconds: 3_600, maxGexAgeSeconds: 86_400 })
+    expect(twoDaysLater.find((check) => check.check === 'gex-overlay-fresh')).toMatchObject({ status: 'fail', reason: expect.stringContaining('(--max-gex-age)') })
   })
 })

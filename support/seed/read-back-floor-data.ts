@@ -1,6 +1,7 @@
 import type { FirestoreReader } from '../clients/firestore-reader.ts'
 import { isCouldNotCheck } from '../errors.ts'
 import { DATA_SEEDED_CHECKS, DATA_SEEDED_CHECK_IDS, type DataSeededCheckId } from '../policies/data-seeded-checks.ts'
+import { judgeGexFreshness } from '../policies/judge-gex-freshness.ts'
 import { judgeGexOverlay } from '../policies/judge-gex-overlay.ts'
 import { judgeGoldenSweeps } from '../policies/judge-golden-sweeps.ts'
 import { judgeSentimentSectors } from '../policies/judge-sentiment-sectors.ts'
@@ -23,6 +24,8 @@ export interface ReadBackOptions {
   now: Date
   /** The newest trade may be at most this old. */
   maxTradeAgeSeconds: number
+  /** The GEX overlay may be at most this old. */
+  maxGexAgeSeconds: number
 }
 
 type Judge = () => Promise<{ ok: boolean | null; reason: string }>
@@ -38,6 +41,7 @@ export async function readBackFloorData(reader: FirestoreReader, options: ReadBa
     'whale-flow-fresh': async () => judgeTradeFreshness(await reader.readWhaleTrades(), options.now, options.maxTradeAgeSeconds),
     'golden-sweep': async () => judgeGoldenSweeps(await reader.readWhaleTrades(), options.now),
     'gex-overlay-document': async () => judgeSystemStatus(await reader.readSystemStatus()),
+    'gex-overlay-fresh': async () => judgeGexFreshness(await reader.readSystemStatus(), options.now, options.maxGexAgeSeconds),
     'gex-overlay-first': async () => judgeGexOverlay(await reader.readOpsCollection()),
   }
   return await Promise.all(

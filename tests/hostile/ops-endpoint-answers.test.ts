@@ -6,8 +6,7 @@ import { OpsServiceEmulator } from '../../emulators/ops/ops-service-emulator.ts'
 import { createKubeReader } from '../../support/clients/kube-reader.ts'
 import { loadKubeConfig } from '../../support/clients/load-kube-config.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
-import { MarketdataHeartbeatSchema } from '../../support/metrics/index.ts'
-import { judgeFreshness } from '../../support/policies/marketdata-freshness.ts'
+import { judgeHeartbeatSource } from '../../support/policies/freshness-sources.ts'
 import { judgeMetricContract } from '../../support/policies/metric-contract.ts'
 import { judgeMetricsContentType } from '../../support/policies/metrics-content-type.ts'
 import { judgeOpsStatus } from '../../support/policies/ops-status-contract.ts'
@@ -79,16 +78,11 @@ async function judge(path: '/ops/status' | '/metrics' | '/heartbeat', timeoutMs 
   if (path === '/metrics') {
     const type = judgeMetricsContentType(response.contentType)
     if (!type.ok) return { pass: false, reason: type.reason }
-    const judgement = judgeMetricContract(response.body)
+    const judgement = judgeMetricContract(response.body, undefined, { contentType: response.contentType })
     return judgement.parsed ? { pass: judgement.missing.length === 0, reason: `missing ${judgement.missing.join(', ')}` } : { pass: false, reason: judgement.reason }
   }
-  let parsed: unknown = null
-  try {
-    parsed = JSON.parse(response.body)
-  } catch {}
-  const heartbeat = MarketdataHeartbeatSchema.safeParse(parsed)
-  const judgement = judgeFreshness(heartbeat.success ? heartbeat.data : null, null, 120)
-  return { pass: judgement.fresh === true, reason: judgement.reason }
+  const judgement = judgeHeartbeatSource(response, { now: new Date(), thresholdSeconds: 120 })
+  return { pass: judgement.verdict === 'fresh', reason: `${judgement.verdict}: ${judgement.said}` }
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'

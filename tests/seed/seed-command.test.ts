@@ -92,10 +92,10 @@ describe(`openbell seed against an emulator (${BACKEND} backend)`, () => {
     expect(run.stdout).toMatch(
       new RegExp(`^SEEDED the emulator at ${emulator.host} \\(project ${PROJECT}\\), tenant t1, seed 7: 11 heatmap sectors, 55 Whale Flow trades \\(\\d+ golden by the UI rule\\), tenants/t1/ops/system_status\\n`),
     )
-    for (const check of ['sentiment-sectors', 'whale-flow-trades', 'whale-flow-fresh', 'golden-sweep', 'gex-overlay-document', 'gex-overlay-first']) {
+    for (const check of ['sentiment-sectors', 'whale-flow-trades', 'whale-flow-fresh', 'golden-sweep', 'gex-overlay-document', 'gex-overlay-fresh', 'gex-overlay-first']) {
       expect(run.stdout).toMatch(new RegExp(`\\n  pass {7}${check} +\\S`))
     }
-    expect(run.stdout).toContain(`READ-BACK PASSED: 6/6 checks\nrecord: ${run.runDir}\n`)
+    expect(run.stdout).toContain(`READ-BACK PASSED: 7/7 checks\nrecord: ${run.runDir}\n`)
 
     expect(await countQuery(client.firestore.collection('marketData/sentiment/sectors'), 'sectors')).toBe(11)
     expect(await countQuery(client.firestore.collection('tenants/t1/market_intelligence/options_flow/live'), 'trades')).toBe(55)
@@ -109,7 +109,7 @@ describe(`openbell seed against an emulator (${BACKEND} backend)`, () => {
       tenantId: 't1',
       requested: { trades: 50, goldenSweeps: 5, seed: 7 },
       written: { tenantId: 't1', seed: 7, sectors: { count: 11 }, trades: { written: 55, regular: 50, goldenSweeps: 5 } },
-      readBack: { passed: 6, failed: 0, unverified: 0 },
+      readBack: { passed: 7, failed: 0, unverified: 0 },
       exitCode: 0,
     })
     expect(typeof record.operator).toBe('string')
@@ -140,8 +140,8 @@ describe(`openbell seed against an emulator (${BACKEND} backend)`, () => {
     const run = await runSeed(['--env=cluster', '--tenant-id', 't-shadowed', '--firestore-project', PROJECT], emulatorEnv())
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/\n {2}fail {7}gex-overlay-first +the UI's query collection\('tenants\/t-shadowed\/ops'\)\.limit\(1\) returns "market_ingest"/)
-    expect(run.stdout).toContain(`READ-BACK NOT PASSED: 1 failed, 0 unverified of 6 checks\nrecord: ${run.runDir}\n`)
-    expect(readRecord(run)).toMatchObject({ exitCode: 1, readBack: { passed: 5, failed: 1, unverified: 0 } })
+    expect(run.stdout).toContain(`READ-BACK NOT PASSED: 1 failed, 0 unverified of 7 checks\nrecord: ${run.runDir}\n`)
+    expect(readRecord(run)).toMatchObject({ exitCode: 1, readBack: { passed: 6, failed: 1, unverified: 0 } })
   })
 
   it('writes nothing and exits 3 when the emulator does not answer', async () => {

@@ -74,9 +74,9 @@ export function buildOpsStatus(context: OpsBodyContext): PyJson {
 
 /** The `/heartbeat` body of marketdata-mcp-server (reference §3.5); `status` stays "ok" when stale. */
 export function buildHeartbeat(context: OpsBodyContext): PyJson {
-  const { options } = context
-  const tick = lastTickAt(context)
-  const age = options.lastTickAgeSeconds
+  const { options, now } = context
+  const age = options.heartbeatAgeSeconds
+  const observed = age === null ? null : new Date(now.getTime() - age * 1000)
   return {
     status: 'ok',
     service: context.name,
@@ -84,12 +84,12 @@ export function buildHeartbeat(context: OpsBodyContext): PyJson {
       age_seconds: age === null ? null : new PyFloat(age),
       stale_threshold_seconds: new PyFloat(options.staleThresholdSeconds),
       is_stale: isStale(options),
-      last_observed_epoch_s: tick === null ? null : new PyFloat(tick.getTime() / 1000),
+      last_observed_epoch_s: observed === null ? null : new PyFloat(observed.getTime() / 1000),
     },
   }
 }
 
-/** `age is None or age > stale_threshold_s`, as `update_marketdata_heartbeat_metrics` decides. */
+/** `age is None or age > stale_threshold_s`, as `update_marketdata_heartbeat_metrics` decides on the heartbeat's age. */
 export function isStale(options: ResolvedOpsServiceOptions): boolean {
-  return options.lastTickAgeSeconds === null || options.lastTickAgeSeconds > options.staleThresholdSeconds
+  return options.heartbeatAgeSeconds === null || options.heartbeatAgeSeconds > options.staleThresholdSeconds
 }

@@ -42,7 +42,7 @@ export function createOpsRoutes(
   }
   const metrics = (): OpsResponse => {
     if (facts.servesHeartbeat) observeMarketdata()
-    const derived = facts.servesHeartbeat ? { heartbeatAgeSeconds: options.lastTickAgeSeconds ?? Infinity, staleTransitions } : {}
+    const derived = facts.servesHeartbeat ? { heartbeatAgeSeconds: options.heartbeatAgeSeconds ?? Infinity, staleTransitions } : {}
     return { status: 200, contentType: CONTENT_TYPES.metrics, body: renderOpsMetrics(facts, options, derived) }
   }
   const health = (): OpsResponse => json({ status: 'ok', service: name })

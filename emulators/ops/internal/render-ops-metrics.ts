@@ -14,7 +14,8 @@ export interface DerivedMetricValues {
 
 /**
  * The `/metrics` body as `render_prometheus_text()` writes it: families sorted by name, HELP then TYPE,
- * samples sorted by label values, Python floats, no timestamps and no `# EOF`; `extraMetricsText` is appended.
+ * samples sorted by label values, Python floats, no `# EOF`, no timestamps unless `metricTimestamps` sets some;
+ * `extraMetricsText` is appended.
  */
 export function renderOpsMetrics(facts: OpsServiceFacts, options: ResolvedOpsServiceOptions, derived: DerivedMetricValues): string {
   const values: SeriesValue[] = [
@@ -25,12 +26,12 @@ export function renderOpsMetrics(facts: OpsServiceFacts, options: ResolvedOpsSer
     ...options.metricValues,
   ]
   const families = AGENTTRADER_METRICS.filter((metric) => !options.omitMetrics.includes(metric.name))
-    .map((metric) => toFamily(metric, values))
+    .map((metric) => toFamily(metric, values, options.metricTimestamps))
     .sort((a, b) => compareCodePoints(a.name, b.name))
   return renderExposition(families) + options.extraMetricsText
 }
 
-function toFamily(metric: AgentTraderMetric, values: readonly SeriesValue[]): MetricFamily {
+function toFamily(metric: AgentTraderMetric, values: readonly SeriesValue[], timestamps: ResolvedOpsServiceOptions['metricTimestamps']): MetricFamily {
   const series = new Map<string, Sample>()
   const set = (labels: Readonly<Record<string, string>>, value: number): void => {
     // @note the registry keeps labels in declared order, whatever order the scenario wrote them in.
@@ -39,6 +40,12 @@ function toFamily(metric: AgentTraderMetric, values: readonly SeriesValue[]): Me
   }
   for (const labels of metric.seeded) set(labels, 0)
   for (const value of values) if (value.name === metric.name) set(value.labels, value.value)
+  for (const stamp of timestamps) {
+    if (stamp.name !== metric.name) continue
+    const key = seriesIdentity(metric.name, Object.fromEntries(metric.labelNames.map((name) => [name, stamp.labels[name] ?? ''])))
+    const sample = series.get(key)
+    if (sample !== undefined) series.set(key, { ...sample, timestampMs: stamp.timestampMs })
+  }
   const samples = [...series.values()].sort((a, b) => compareLabelTuples(metric, a, b))
   return { name: metric.name, type: metric.type, help: metric.help, samples }
 }

@@ -59,7 +59,7 @@ export async function seedCommand(config: ResolvedConfig, _dependencies: CliDepe
     const reader = createFirestoreReader({ ...target, timeoutMs: config.requestTimeoutMs, env: io.env })
     let checks: ReadBackCheck[]
     try {
-      checks = await readBackFloorData(reader, { now: new Date(), maxTradeAgeSeconds: config.maxTradeAgeSeconds })
+      checks = await readBackFloorData(reader, { now: new Date(), maxTradeAgeSeconds: config.maxTradeAgeSeconds, maxGexAgeSeconds: config.maxGexAgeSeconds })
     } finally {
       await reader.close()
     }
