@@ -101,25 +101,3 @@ describe('deploy/', () => {
     ])
   })
 })
-
-describe('Dockerfile', () => {
-  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
-  const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+\s/.test(line))
-
-  it('starts from an exactly pinned Node.js 20 slim image', () => {
-    expect(instructions[0]).toMatch(/^FROM node:20\.\d+\.\d+-bookworm-slim$/)
-  })
-
-  it('installs the production dependencies only (vitest and tsx are among them) and runs as a non-root user', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
-    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['vitest', 'tsx']))
-    expect(instructions).toContain('RUN npm ci --omit=dev --no-audit && npm cache clean --force')
-    expect(instructions.filter((line) => line.startsWith('USER '))).toEqual(['USER node'])
-    expect(instructions.at(-2)).toBe('ENTRYPOINT ["node", "/app/bin/openbell.js"]')
-    expect(instructions.at(-1)).toBe('CMD ["test", "--env=cluster", "--reports=/reports"]')
-  })
-
-  it('copies every top-level source folder the CLI imports at run time', () => {
-    for (const folder of ['bin', 'support', 'specs', 'emulators', 'fixtures']) expect(instructions).toContain(`COPY ${folder} ./${folder}`)
-  })
-})
