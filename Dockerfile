@@ -1,30 +1,44 @@
 # syntax=docker/dockerfile:1
 # openbell for in-cluster runs (deploy/cronjob.yaml): `openbell test --env=cluster` as a non-root user on a
-# read-only root filesystem. Build and push, then set the tag in deploy/kustomization.yaml:
-#   docker build -t REGISTRY/openbell:$(node -p "require('./package.json').version") .
-# The base image is pinned to an exact Node.js release; update it together with .github/workflows.
-FROM node:20.20.2-bookworm-slim
+# read-only root filesystem (the pod mounts emptyDirs on /tmp and /reports). Build and push, then set the tag in
+# deploy/kustomization.yaml:
+#   docker build --build-arg GIT_COMMIT="$(git rev-parse HEAD)" \
+#     -t REGISTRY/openbell:$(node -p "require('./package.json').version") .
+#   docker run --rm REGISTRY/openbell:VERSION --version
+#
+# The base is the current Node.js LTS, pinned by version and by digest (the multi-platform index); Dependabot
+# (.github/dependabot.yml, docker) proposes the next one. Both stages use the same base; tests/operations/dockerfile.test.ts
+# keeps them equal. Check a digest with `docker buildx imagetools inspect node:24.12.0-bookworm-slim`.
 
-ENV NODE_ENV=production \
-    NPM_CONFIG_UPDATE_NOTIFIER=false \
+# Stage 1: the cluster-mode runtime dependencies only.
+FROM node:24.12.0-bookworm-slim@sha256:7326fb2dbdce998edd72140946851be64ef4a643e8715e138ca467e8e9d92c99 AS dependencies
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
-
 WORKDIR /app
-
-# @note vitest and tsx are runtime dependencies of openbell (it runs TypeScript specs in vitest), so
-# `npm ci --omit=dev` keeps them and drops only typescript and @types/node.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit && npm cache clean --force
+# @note vitest and tsx are runtime dependencies (openbell runs its TypeScript specs in vitest); the emulators, the
+# property-test library and the compiler are devDependencies. msw lists typescript as an optional peer for its
+# type definitions, so npm installs it even with --omit=dev; nothing loads it at run time.
+RUN npm ci --omit=dev --no-audit && npm cache clean --force && rm -rf node_modules/typescript node_modules/@typescript
 
+# Stage 2: what runs. No npm, no build cache, no write access to /app for the runtime user.
+FROM node:24.12.0-bookworm-slim@sha256:7326fb2dbdce998edd72140946851be64ef4a643e8715e138ca467e8e9d92c99 AS runtime
+ARG GIT_COMMIT=""
+ENV NODE_ENV=production \
+    HOME=/tmp \
+    OPENBELL_GIT_COMMIT=${GIT_COMMIT}
+# @note openbell runs `node` only: npm, npx and corepack are attack surface in a pod that holds cluster credentials.
+RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
 COPY bin ./bin
 COPY support ./support
 COPY specs ./specs
 COPY emulators ./emulators
 COPY fixtures ./fixtures
-COPY tsconfig.json vitest.config.ts ./
 
-# The `node` user (uid 1000) of the official image; the CronJob runs as the same uid and mounts /reports and /tmp.
+# The `node` user (uid 1000) of the official image; the CronJob runs as the same uid. /app stays owned by root.
 USER node
-ENV HOME=/tmp
 ENTRYPOINT ["node", "/app/bin/openbell.js"]
 CMD ["test", "--env=cluster", "--reports=/reports"]

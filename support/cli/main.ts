@@ -7,6 +7,7 @@ import { loadEd25519Key, useManifestSigningKey } from '../report/manifest-signat
 import type { StartFloor } from '../runner/floor.ts'
 import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
 import { installAbortHandlers } from './install-abort-handlers.ts'
+import { describeVersion } from './describe-version.ts'
 import { renderHelp } from './render-help.ts'
 import { screenOutput } from './screen-output.ts'
 
@@ -51,6 +52,10 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     const cli = parseCli(argv, io.env)
     if (cli.values.help) {
       io.stdout(renderHelp())
+      return EXIT_CODES.go
+    }
+    if (cli.values.version) {
+      io.stdout(`${describeVersion(io.env)}\n`)
       return EXIT_CODES.go
     }
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })

@@ -219,6 +219,11 @@ export const OPTIONS = {
     type: 'boolean',
     description: 'print this help',
   },
+  version: {
+    envVar: null,
+    type: 'boolean',
+    description: "print openbell's version and the git commit it was built from, when known",
+  },
 } as const satisfies Record<string, OptionSpec>
 
 /** The name of a flag, without the dashes. */

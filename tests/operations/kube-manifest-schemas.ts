@@ -74,6 +74,15 @@ const jobSpec = z.strictObject({
   template: podTemplateSchema,
 })
 
+const labelSelector = z.strictObject({ matchLabels: z.record(z.string(), z.string()) })
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR')
+const networkPolicyPeer = z.union([
+  z.strictObject({ namespaceSelector: labelSelector, podSelector: labelSelector.optional() }),
+  z.strictObject({ podSelector: labelSelector }),
+  z.strictObject({ ipBlock: z.strictObject({ cidr, except: z.array(cidr).optional() }) }),
+])
+const networkPolicyPort = z.strictObject({ protocol: z.enum(['TCP', 'UDP', 'SCTP']), port: z.number().int().min(1).max(65535) })
+
 /** One schema per kind in deploy/. */
 export const KIND_SCHEMAS = {
   PersistentVolumeClaim: z.strictObject({
@@ -100,6 +109,18 @@ export const KIND_SCHEMAS = {
         z.strictObject({ kind: z.enum(['Group', 'User']), apiGroup: z.literal('rbac.authorization.k8s.io'), name: z.string().min(1) }),
       ]),
     ).min(1),
+  }),
+  NetworkPolicy: z.strictObject({
+    apiVersion: z.literal('networking.k8s.io/v1'),
+    kind: z.literal('NetworkPolicy'),
+    metadata,
+    spec: z.strictObject({
+      podSelector: labelSelector,
+      policyTypes: z.array(z.enum(['Ingress', 'Egress'])).min(1),
+      ingress: z.array(z.strictObject({ from: z.array(networkPolicyPeer).min(1), ports: z.array(networkPolicyPort).min(1) })).optional(),
+      // @note every egress rule names its peers and its ports: a rule without `to` or `ports` would allow everything.
+      egress: z.array(z.strictObject({ to: z.array(networkPolicyPeer).min(1), ports: z.array(networkPolicyPort).min(1) })),
+    }),
   }),
   Job: z.strictObject({ apiVersion: z.literal('batch/v1'), kind: z.literal('Job'), metadata, spec: jobSpec }),
   CronJob: z.strictObject({

@@ -36,9 +36,11 @@ describe.each(['acceptance.yml', 'pre-open.yml'])('%s', (name) => {
     }
   })
 
-  it('pins every action to an exact version', () => {
+  it('pins every action to a commit SHA (the version in a comment) and every image to a digest', () => {
     for (const entry of stepsOf(workflow).filter((entry) => entry.uses)) {
-      expect(entry.uses).toMatch(/^(docker:\/\/[\w./-]+:\d+\.\d+\.\d+|[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+)$/)
+      expect(entry.uses).toMatch(/^(docker:\/\/[\w./-]+:\d+\.\d+\.\d+@sha256:[0-9a-f]{64}|[\w.-]+\/[\w.-]+@[0-9a-f]{40})$/)
+      // @note a tag can be moved to other code; the commit cannot. The comment is what Dependabot updates alongside.
+      if (!entry.uses?.startsWith('docker://')) expect(text).toMatch(new RegExp(`uses: ${entry.uses} # v\\d+\\.\\d+\\.\\d+\\n`))
     }
   })
 
@@ -67,8 +69,8 @@ describe('acceptance.yml', () => {
     expect(workflow.on).toEqual({ pull_request: null, push: { branches: ['main'] } })
   })
 
-  it('runs npm ci and npm test on Node.js 20 and 22', () => {
-    expect(job.strategy?.matrix).toEqual({ node: [20, 22] })
+  it('runs npm ci and npm test on every Node.js line openbell supports: 20, 22 and 24', () => {
+    expect(job.strategy?.matrix).toEqual({ node: [20, 22, 24] })
     expect(step(job, (entry) => entry.uses?.startsWith('actions/setup-node@') === true)?.with?.['node-version']).toBe('${{ matrix.node }}')
     const runs = job.steps.map((entry) => entry.run?.trim())
     expect(runs.indexOf('npm ci --no-audit --no-fund')).toBeGreaterThanOrEqual(0)
