@@ -108,7 +108,7 @@ describe.each(['/ops/status', '/heartbeat', '/metrics'] as const)('%s: a hostile
     ['an empty body', () => send(200, type, ''), /.+/],
     ['a body over the size cap', () => send(200, type, `${body()}${' '.repeat(70 * 1024)}`), /exceeded 65536 bytes/],
     ['a body that is not UTF-8', () => send(200, type, Buffer.concat([Buffer.from(body()), Buffer.from([0xff, 0xfe])])), /not valid UTF-8/],
-    ['a redirect to another host', () => (res: ServerResponse) => res.writeHead(302, { Location: 'http://127.0.0.1:9/metrics' }).end(), /answered 302, a redirect to http://127.0.0.1:9/metrics; openbell never follows a redirect/],
+    ['a redirect to another host', () => (res: ServerResponse) => res.writeHead(302, { Location: 'http://127.0.0.1:9/metrics' }).end(), /answered 302, a redirect to http:\/\/127\.0\.0\.1:9\/metrics; openbell never follows a redirect/],
     ['no answer at all', () => () => undefined, /no complete response within 1000 ms/, 1_000],
   ])('%s', async (_name, make, reason, timeoutMs?: number) => {
     answer = make()
