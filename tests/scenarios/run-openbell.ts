@@ -18,9 +18,19 @@ export interface OpenbellRun {
   runDir: string | null
 }
 
+/** Options of {@link runOpenbell}. */
+export interface RunOpenbellOptions {
+  /** Added to the test process's environment. */
+  env?: NodeJS.ProcessEnv
+  /** The child is killed after this long. @default 120_000 */
+  timeoutMs?: number
+  /** The reports folder, for runs that share one (history, run-to-run changes). @default a fresh temporary folder */
+  reportsDir?: string
+}
+
 /** Runs the real `openbell` CLI in a child process with a fresh reports folder, as an operator would. */
-export function runOpenbell(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<OpenbellRun> {
-  const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-run-'))
+export function runOpenbell(args: readonly string[], options: RunOpenbellOptions = {}): Promise<OpenbellRun> {
+  const reportsDir = options.reportsDir ?? mkdtempSync(path.join(os.tmpdir(), 'openbell-run-'))
   return new Promise((resolve) => {
     execFile(
       process.execPath,
