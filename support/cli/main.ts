@@ -59,10 +59,10 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
       return EXIT_CODES.go
     }
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })
-    checkLocalPaths(config)
     // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
     // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
     if (config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify') validateClusterAccess(config, io.env)
+    checkLocalPaths(config)
     switch (config.command) {
       case 'scenarios':
         return await (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
@@ -100,11 +100,12 @@ const WRITING_COMMANDS: readonly ResolvedConfig['command'][] = ['run', 'test', '
  * crash or a hang halfway through a run. The signing key is put in use here.
  */
 function checkLocalPaths(config: ResolvedConfig): void {
-  if (WRITING_COMMANDS.includes(config.command)) checkReportsFolder(config.reportsDir)
+  const writes = WRITING_COMMANDS.includes(config.command)
   if (config.waiversFile !== null) checkWaiversFile(config.waiversFile)
-  useManifestSigningKey(
-    config.signKeyFile !== null && WRITING_COMMANDS.includes(config.command) ? loadEd25519Key(config.signKeyFile, 'private', '--sign-key') : null,
-  )
+  const signingKey = config.signKeyFile !== null && writes ? loadEd25519Key(config.signKeyFile, 'private', '--sign-key') : null
+  // @note last: it may create the reports folder, which no earlier usage error should leave behind.
+  if (writes) checkReportsFolder(config.reportsDir)
+  useManifestSigningKey(signingKey)
 }
 
 /** In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. */

@@ -15,7 +15,8 @@ const STRING_FLAGS = (Object.entries(OPTIONS) as [OptionName, (typeof OPTIONS)[O
   .map(([name, spec]) => ({ name, command: 'commands' in spec ? spec.commands[0]! : 'run' }))
 
 function resolveFlag(name: string, command: string, value: string, env: NodeJS.ProcessEnv = {}): ResolvedConfig {
-  return resolveConfig(parseCli([command, `--${name}=${value}`], env), { env, cwd: '/work', knownScenarios: ['crashloop'], fileExists: () => false })
+  // @note `verify` needs its run folder, or every verify flag would be refused for the missing folder instead.
+  return resolveConfig(parseCli([command, ...(command === 'verify' ? ['reports/latest'] : []), `--${name}=${value}`], env), { env, cwd: '/work', knownScenarios: ['crashloop'], fileExists: () => false })
 }
 
 /** What became of one value: accepted, or the refusal's message (which must name the flag, on one line). */

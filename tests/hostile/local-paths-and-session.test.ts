@@ -22,12 +22,12 @@ const folder = path.join(dir, 'a-folder')
 mkdirSync(folder)
 const today = easternDate(new Date())
 
-function openbell(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function openbell(args: string[], timeoutMs = 90_000): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [path.join(ROOT, 'bin/openbell.js'), ...args],
-      { cwd: dir, env: { ...process.env, OPENBELL_ENV: '', OPENBELL_REPORTS: '', OPENBELL_WAIVERS: '' }, timeout: 30_000, killSignal: 'SIGKILL' },
+      { cwd: dir, env: { ...process.env, OPENBELL_ENV: '', OPENBELL_REPORTS: '', OPENBELL_WAIVERS: '' }, timeout: timeoutMs, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     )
   })
@@ -56,7 +56,7 @@ const CASES: { name: string; args: string[]; message: RegExp }[] = [
 ]
 
 describe.concurrent('local paths and the session window are checked before anything starts', () => {
-  it.each(CASES)('$name: exit 2, one line', { timeout: 60_000 }, async ({ args, message }) => {
+  it.each(CASES)('$name: exit 2, one line', { timeout: 120_000 }, async ({ args, message }) => {
     const before = readdirSync(dir).sort()
     const run = await openbell(args)
     expect(run.stderr).toMatch(message)
@@ -72,7 +72,7 @@ describe('usage errors show control and bidi characters escaped', () => {
     ['a right-to-left override in an unknown flag', ['run', '--evil\u202Egnp'], '--evil\\u202egnp'],
     ['an ANSI escape in a gate name', ['run', '\u001b[2Jkill-switch'], '\\u001b[2Jkill-switch'],
     ['an isolate and a C1 control in a context name', ['plan', '--env=cluster', '--kube-context', 'a\u2067b\u0085c'], '\\u2067'],
-  ])('%s', { timeout: 60_000 }, async (_, args, shown) => {
+  ])('%s', { timeout: 120_000 }, async (_, args, shown) => {
     const run = await openbell(args)
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toContain(shown)
@@ -84,14 +84,15 @@ describe('the session window, inside it', () => {
   it.each([
     ['today', today],
     ['a week ahead', addDays(today, 7)],
-  ])('%s is accepted by `openbell plan`', { timeout: 60_000 }, async (_, session) => {
-    const run = await openbell(['plan', `--session=${session}`])
+  ])('%s is accepted by `openbell plan`', { timeout: 150_000 }, async (_, session) => {
+    // @note plan collects the specs with vitest, which takes a while on a busy machine.
+    const run = await openbell(['plan', `--session=${session}`], 120_000)
     expect(run.stderr).not.toContain('--session')
     expect([0, 3]).toContain(run.exitCode)
   })
 
-  it('more than a week ahead is accepted with --allow-future-session', { timeout: 60_000 }, async () => {
-    const run = await openbell(['plan', `--session=${addDays(today, 60)}`, '--allow-future-session'])
+  it('more than a week ahead is accepted with --allow-future-session', { timeout: 150_000 }, async () => {
+    const run = await openbell(['plan', `--session=${addDays(today, 60)}`, '--allow-future-session'], 120_000)
     expect(run.stderr).not.toContain('--session')
     expect([0, 3]).toContain(run.exitCode)
   })

@@ -92,7 +92,8 @@ function nonPassing(run: OpenbellRun): string[] {
 }
 
 function argsOf(scenario: NamedScenario): string[] {
-  return ['run', `--scenario=${scenario.name}`, ...(scenario.session ? [`--session=${scenario.session}`] : [])]
+  // @note a scenario's session is a fixed date, so as the calendar moves it lies before today or beyond the week ahead.
+  return ['run', `--scenario=${scenario.name}`, ...(scenario.session ? [`--session=${scenario.session}`, '--allow-past-session', '--allow-future-session'] : [])]
 }
 
 describe.concurrent('the fault matrix', () => {
