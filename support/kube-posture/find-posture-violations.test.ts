@@ -133,6 +133,13 @@ describe('findPostureViolations: modes and execution', () => {
       found: [`!agent-mode-live ${D}/a warm AGENT_MODE=LIVE`],
     },
     {
+      case: 'the live host in an ephemeral (kubectl debug) container',
+      workloads: [
+        { kind: 'Pod', metadata: { name: 'p', namespace: 'trading-floor' }, spec: { containers: [{ name: 'main' }], ephemeralContainers: [{ name: 'debugger', env: [literal('APCA_API_BASE_URL', 'https://api.alpaca.markets'), literal('AGENT_MODE', 'EXECUTE')] }] } },
+      ],
+      found: ['!live-broker-host Pod/trading-floor/p debugger APCA_API_BASE_URL=https://api.alpaca.markets', '!agent-mode-live Pod/trading-floor/p debugger AGENT_MODE=EXECUTE'],
+    },
+    {
       case: 'an execution workload with pods and EXECUTION_ENABLED on',
       workloads: [deployment('execution-engine', [literal('EXECUTION_ENABLED', ' TRUE ')])],
       found: [`!execution-enabled ${D}/execution-engine main EXECUTION_ENABLED= TRUE `],
