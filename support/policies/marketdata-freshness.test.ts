@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { secretRegistry } from '../secrets/secret-registry.ts'
 import { judgeHeartbeatAge, judgeMarketdataFreshness, type EndpointReading, type FreshnessReadings } from './marketdata-freshness.ts'
 
 /** Issue 19, items 1–6: fresh means fresh by every source, judged by openbell's clock and --stale-threshold. */
@@ -89,5 +90,18 @@ describe('judgeHeartbeatAge', () => {
     [[], false, 'heartbeat_age_seconds has no sample'],
   ])('%j → %s', (values, ok, reason) => {
     expect(judgeHeartbeatAge(values, 120)).toEqual({ ok, reason })
+  })
+})
+
+describe('judgeMarketdataFreshness: an unreadable body quoted in the reason', () => {
+  it('scrubs a known credential before cutting the quote, so no part of it shows', () => {
+    const secret = 'canary-freshness-secret-0123456789'
+    secretRegistry.add(secret)
+    // @note the secret straddles the 80-character quote of a body that is not JSON.
+    const page: EndpointReading = { status: 200, contentType: 'text/html', body: `<html>${'x'.repeat(60)} ${secret}</html>` }
+    const { status, reason } = judgeMarketdataFreshness({ heartbeat: page, opsStatus: page, metrics: NOT_FOUND }, CLOCK)
+    expect(status).toBe('unverified')
+    expect(reason).toContain('an HTML page, not JSON')
+    expect(reason).not.toMatch(/canary/)
   })
 })
