@@ -89,6 +89,17 @@ describe('findPostureViolations: broker hosts', () => {
       found: ['!live-broker-host ConfigMap/trading-floor/broker - config.yaml=broker:\n  base_url: "https://api.alpaca.markets/v2"\n'],
     },
     {
+      case: 'the live host in a ConfigMap binaryData file (base64)',
+      workloads: [],
+      configMaps: [
+        {
+          metadata: { name: 'broker', namespace: 'trading-floor' },
+          binaryData: { 'config.yaml': Buffer.from('base_url: https://api.alpaca.markets/v2\n').toString('base64') },
+        },
+      ],
+      found: ['!live-broker-host ConfigMap/trading-floor/broker - config.yaml=base_url: https://api.alpaca.markets/v2\n'],
+    },
+    {
       case: 'a value redacted by its name',
       workloads: [deployment('a', [literal('ALPACA_SECRET_URL', 'https://api.alpaca.markets')])],
       found: [`!live-broker-host ${D}/a main ALPACA_SECRET_URL=[redacted]`],
