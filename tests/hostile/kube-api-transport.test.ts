@@ -151,4 +151,14 @@ describe('an odd answer quoted in a message', () => {
     expect((error as Error).message).toContain('the API server answered 502')
     expect((error as Error).message).not.toMatch(/canary|transport-t/)
   })
+
+  it('a Location that is not a URL is quoted cut short, with a credential in it redacted before the cut', async () => {
+    // @note port 99999 makes the Location unparseable; the token straddles the 200-character cut of the quote.
+    answer = (_req, res) => res.writeHead(302, { Location: `http://127.0.0.1:99999/${'x'.repeat(150)}?access_token=canary-transport-token&x=1` }).end()
+    const error = await reader().listPods().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(CouldNotCheckError)
+    expect((error as Error).message).toContain('the API server answered 302, a redirect to "http://127.0.0.1:99999/xxx')
+    expect((error as Error).message).not.toMatch(/canary/)
+    expect(elsewhere).toEqual([])
+  })
 })
