@@ -52,6 +52,8 @@ describe('judgeMarketdataFreshness', () => {
     ['/heartbeat could not be read', { heartbeat: { error: 'no complete response within 5000 ms' } }, 'unverified', /could not be read: no complete response/],
     ['/ops/status is an HTML page', { opsStatus: { status: 200, contentType: 'text/html', body: '<html>502</html>' } }, 'unverified', /an HTML page, not JSON/],
     ['/ops/status last_tick_utc is not a time', { opsStatus: opsStatus('yesterday', true) }, 'unverified', /"yesterday" is not a UTC time/],
+    ['/ops/status answers 404 while /heartbeat and the gauge (process age) say fresh', { opsStatus: NOT_FOUND }, 'unverified', /only \/ops\/status marketdata follows real ticks.*\/ops\/status marketdata absent \(HTTP 404/],
+    ['/ops/status has marketdata null while /heartbeat and the gauge say fresh', { opsStatus: json({ service_name: 'marketdata-mcp-server', marketdata: null }) }, 'unverified', /only \/ops\/status marketdata follows real ticks.*no marketdata block/],
     ['no source is present at all', { heartbeat: NOT_FOUND, opsStatus: json({ service_name: 'x', marketdata: null }), metrics: NOT_FOUND }, 'unverified', /no source of market-data freshness is present.*\/heartbeat absent.*no marketdata block.*heartbeat_age_seconds absent/],
   ])('%s', (_name, change, status, reason) => {
     const judgement = judgeMarketdataFreshness({ ...HEALTHY, ...change }, CLOCK)
