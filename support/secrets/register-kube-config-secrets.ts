@@ -11,12 +11,14 @@ const MAX_CREDENTIAL_FILE_BYTES = 1024 * 1024
  * Registers every credential a loaded kubeconfig holds, for every user and cluster (not only the current context):
  * tokens and token files, passwords (and their Basic form), client keys and certificates (as written and decoded),
  * auth-provider secrets, exec plugin env values named like secrets, and the userinfo of each server URL. It also
- * makes the exec credential plugin register what it returns, and withholds a failing plugin's stderr.
+ * makes the exec credential plugin register what it returns, withholds a failing plugin's stderr, and registers the
+ * credential of every Authorization header the kubeconfig makes (an auth provider's refreshed token) before it is sent.
  */
 export function registerKubeConfigSecrets(kubeConfig: KubeConfig): void {
   for (const cluster of kubeConfig.getClusters()) registerUrlUserinfo(cluster.server)
   for (const user of kubeConfig.getUsers()) registerUserSecrets(user)
   captureExecCredentials(kubeConfig)
+  captureAuthorizationHeaders(kubeConfig)
 }
 
 function registerUserSecrets(user: User): void {
@@ -91,5 +93,33 @@ function captureExecCredentials(kubeConfig: KubeConfig): void {
         )
       }
     }
+  }
+}
+
+const HEADERS_WRAPPED = Symbol.for('openbell.authorization-headers-captured')
+
+/** The hook of client-node's `KubeConfig` that every request's credentials go through (not in its public typings). */
+interface AuthorizationHeaderSource {
+  applyAuthorizationHeader?: (opts: { headers?: Record<string, unknown> }) => Promise<void>
+  [HEADERS_WRAPPED]?: true
+}
+
+/**
+ * Registers the credential of each Authorization header the kubeconfig puts on a request, the moment it is made:
+ * an auth provider (`gcp` running its `cmd-path`, OIDC refreshing its id-token, a rotated token file) makes tokens
+ * that were not in the file registered at load, and a server may quote them back.
+ * @note every authenticator, static token and exec plugin included, ends in `applyAuthorizationHeader`.
+ */
+function captureAuthorizationHeaders(kubeConfig: KubeConfig): void {
+  const source = kubeConfig as unknown as AuthorizationHeaderSource
+  if (typeof source.applyAuthorizationHeader !== 'function' || source[HEADERS_WRAPPED]) return
+  source[HEADERS_WRAPPED] = true
+  const apply = source.applyAuthorizationHeader.bind(kubeConfig)
+  source.applyAuthorizationHeader = async (opts) => {
+    await apply(opts)
+    const header = opts.headers?.Authorization ?? opts.headers?.authorization
+    if (typeof header !== 'string') return
+    registerSecret(header)
+    registerSecret(header.replace(/^\S+\s+/, ''))
   }
 }
