@@ -84,11 +84,9 @@ function captureExecCredentials(kubeConfig: KubeConfig): void {
         registerSecret(credential?.status?.clientCertificateData)
         return credential
       } catch (error) {
-        const text = error instanceof Error ? error.message : String(error)
-        registerSecret(text)
-        for (const line of text.split(/\r?\n/)) registerSecret(line)
+        withhold(error)
         const command = (user.exec as { command?: unknown } | undefined)?.command
-        throw new Error(
+        throw withheldError(
           `the exec credential plugin ${JSON.stringify(String(command ?? '?'))} of kube user "${user.name}" failed; its output is withheld because it may hold a credential. Run the plugin by hand to see why`,
         )
       }
@@ -116,10 +114,33 @@ function captureAuthorizationHeaders(kubeConfig: KubeConfig): void {
   source[HEADERS_WRAPPED] = true
   const apply = source.applyAuthorizationHeader.bind(kubeConfig)
   source.applyAuthorizationHeader = async (opts) => {
-    await apply(opts)
+    try {
+      await apply(opts)
+    } catch (error) {
+      // @note an auth provider's failing command (`gcp` cmd-path) puts its stderr in the message, as an exec plugin does.
+      if (error instanceof Error && WITHHELD in error) throw error
+      withhold(error)
+      throw withheldError(
+        `the auth provider of kube user "${kubeConfig.getCurrentUser()?.name ?? '?'}" could not make its credentials; its output is withheld because it may hold a credential. Run its command by hand (or \`kubectl get ns\`) to see why`,
+      )
+    }
     const header = opts.headers?.Authorization ?? opts.headers?.authorization
     if (typeof header !== 'string') return
     registerSecret(header)
     registerSecret(header.replace(/^\S+\s+/, ''))
   }
+}
+
+const WITHHELD = Symbol.for('openbell.credential-output-withheld')
+
+/** Registers the text of a failed credential command, whole and line by line, so no copy of it is ever shown. */
+function withhold(error: unknown): void {
+  const text = error instanceof Error ? error.message : String(error)
+  registerSecret(text)
+  for (const line of text.split(/\r?\n/)) registerSecret(line)
+}
+
+/** An error that says a credential command failed without its output (and without a `cause` that holds it). */
+function withheldError(message: string): Error {
+  return Object.assign(new Error(message), { [WITHHELD]: true })
 }

@@ -14,6 +14,7 @@ import { CouldNotCheckError } from '../../support/errors.ts'
  * the file openbell registered at load. A hostile API server that quotes it back must still not get it into a message.
  */
 const TOKEN = 'canary-auth-provider-token-3f9a1c'
+const STDERR_SECRET = 'canary-provider-stderr-secret-77b2d0'
 const dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-auth-provider-'))
 let server: Server
 let url = ''
@@ -32,34 +33,49 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 
 describe('a token an auth provider makes at request time', () => {
   it('is registered as a secret before it is sent: quoted back by the server, it is redacted', async () => {
-    const script = path.join(dir, 'print-token.mjs')
-    writeFileSync(script, `process.stdout.write(JSON.stringify({ token: ${JSON.stringify(TOKEN)}, expiry: '2099-01-01T00:00:00Z' }))\n`)
-    const kubeconfig = path.join(dir, 'kubeconfig')
-    writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: c, cluster: { server: "${url}", insecure-skip-tls-verify: true } }]`,
-        'users:',
-        '- name: u',
-        '  user:',
-        '    auth-provider:',
-        '      name: gcp',
-        '      config:',
-        `        cmd-path: ${JSON.stringify(process.execPath)}`,
-        `        cmd-args: ${JSON.stringify(script)}`,
-        "        token-key: '{.token}'",
-        "        expiry-key: '{.expiry}'",
-        'contexts: [{ name: x, context: { cluster: c, user: u } }]',
-        'current-context: x',
-        '',
-      ].join('\n'),
-    )
-    const reader = createKubeReader(loadKubeConfig({ kubeconfigPath: kubeconfig, kubeContext: null }), { namespace: 'trading-floor' })
+    const reader = readerWith(`process.stdout.write(JSON.stringify({ token: ${JSON.stringify(TOKEN)}, expiry: '2099-01-01T00:00:00Z' }))\n`)
     const error = await reader.listPods().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(CouldNotCheckError)
     expect((error as Error).message).toContain('the API server answered 500: token [redacted] is not valid here')
     expect((error as Error).message).not.toContain('canary')
   })
+
+  it("withholds what a failing provider command prints (it may quote a credential), in every read's error", async () => {
+    const reader = readerWith(`process.stderr.write('refresh token ${STDERR_SECRET} was rejected\\n'); process.exit(1)\n`)
+    for (const read of [() => reader.listPods(), () => reader.proxyGet('marketdata-mcp-server', 80, '/heartbeat')]) {
+      const error = await read().catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(Error)
+      expect(String((error as Error).message)).toContain('its output is withheld')
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('canary')
+    }
+  })
 })
+
+/** A reader whose kube user is a `gcp` auth provider running `script` (a Node module) as its `cmd-path`. */
+function readerWith(script: string) {
+  const file = path.join(mkdtempSync(path.join(dir, 'user-')), 'provider.mjs')
+  writeFileSync(file, script)
+  const kubeconfig = path.join(path.dirname(file), 'kubeconfig')
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      `clusters: [{ name: c, cluster: { server: "${url}", insecure-skip-tls-verify: true } }]`,
+      'users:',
+      '- name: u',
+      '  user:',
+      '    auth-provider:',
+      '      name: gcp',
+      '      config:',
+      `        cmd-path: ${JSON.stringify(process.execPath)}`,
+      `        cmd-args: ${JSON.stringify(file)}`,
+      "        token-key: '{.token}'",
+      "        expiry-key: '{.expiry}'",
+      'contexts: [{ name: x, context: { cluster: c, user: u } }]',
+      'current-context: x',
+      '',
+    ].join('\n'),
+  )
+  return createKubeReader(loadKubeConfig({ kubeconfigPath: kubeconfig, kubeContext: null }), { namespace: 'trading-floor' })
+}
