@@ -10,12 +10,15 @@ const MAX_CREDENTIAL_FILE_BYTES = 1024 * 1024
 /**
  * Registers every credential a loaded kubeconfig holds, for every user and cluster (not only the current context):
  * tokens and token files, passwords (and their Basic form), client keys and certificates (as written and decoded),
- * auth-provider secrets, exec plugin env values named like secrets, and the userinfo of each server URL. It also
+ * auth-provider secrets, exec plugin env values named like secrets, and the userinfo of each server and proxy URL. It also
  * makes the exec credential plugin register what it returns, withholds a failing plugin's stderr, and registers the
  * credential of every Authorization header the kubeconfig makes (an auth provider's refreshed token) before it is sent.
  */
 export function registerKubeConfigSecrets(kubeConfig: KubeConfig): void {
-  for (const cluster of kubeConfig.getClusters()) registerUrlUserinfo(cluster.server)
+  for (const cluster of kubeConfig.getClusters()) {
+    registerUrlUserinfo(cluster.server)
+    registerUrlUserinfo(cluster.proxyUrl)
+  }
   for (const user of kubeConfig.getUsers()) registerUserSecrets(user)
   captureExecCredentials(kubeConfig)
   captureAuthorizationHeaders(kubeConfig)
