@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import { UsageError } from '../errors.ts'
 import { BrokerHostRefusedError, createPaperAlpacaClient, paperOnlyMiddleware, readAlpacaCredentials, readEffectiveTradingBaseUrl } from './alpaca-client.ts'
@@ -78,6 +80,35 @@ describe('createPaperAlpacaClient', () => {
       '[openbell] refused GET https://api.alpaca.markets/v2/account before sending it (live-host)',
     )
     expect(fetchSpy).not.toHaveBeenCalled()
+  })
+})
+
+/** A loopback server answering each request with `answer`, recording the headers it was sent. */
+async function listen(answer: (respond: (status: number, headers: Record<string, string>) => void) => void): Promise<{ url: string; seen: IncomingHttpHeaders[]; server: Server }> {
+  const seen: IncomingHttpHeaders[] = []
+  const server = createServer((request, response) => {
+    seen.push(request.headers)
+    answer((status, headers) => response.writeHead(status, headers).end('{"id":"elsewhere","status":"ACTIVE"}'))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server }
+}
+
+describe('createPaperAlpacaClient: redirects', () => {
+  it('never follows a redirect from the paper host: the key pair is not sent where it points', async () => {
+    const elsewhere = await listen((respond) => respond(200, { 'content-type': 'application/json' }))
+    const paper = await listen((respond) => respond(307, { location: `${elsewhere.url}/v2/account` }))
+    try {
+      // @note the paper host stood in by a loopback server, through the real fetch: it answers with a redirect.
+      const viaLoopback = (url: string, init: RequestInit) => fetch(url.replace('https://paper-api.alpaca.markets', paper.url), init)
+      const client = createPaperAlpacaClient({ env: KEYS, fetch: viaLoopback })
+      await expect(client.trading.account.getAccount()).rejects.toThrow()
+      expect(paper.seen).toHaveLength(1)
+      expect(elsewhere.seen).toEqual([])
+    } finally {
+      paper.server.close()
+      elsewhere.server.close()
+    }
   })
 })
 

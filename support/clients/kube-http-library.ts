@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { ResponseContext, wrapHttpLibrary, type HttpLibrary, type RequestContext } from '@kubernetes/client-node'
+import { redactText } from '../report/redact.ts'
 
 /** Options of {@link createKubeHttpLibrary}. */
 export interface KubeHttpLibraryOptions {
@@ -90,7 +91,8 @@ export function describeRedirect(status: number, location: string | undefined, f
       resolved.password = ''
       target = resolved.toString()
     } catch {
-      target = JSON.stringify(location.slice(0, 200))
+      // @note scrub before the cut: a credential across the cut would no longer match the scrub, and its start would show.
+      target = JSON.stringify(redactText(location).slice(0, 200))
     }
   }
   return (

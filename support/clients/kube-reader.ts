@@ -19,6 +19,7 @@ import {
 } from '@kubernetes/client-node'
 import { CouldNotCheckError } from '../errors.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
+import { redactText } from '../report/redact.ts'
 import { httpGet, type HttpObservation } from './http-get.ts'
 import { describeRedirect, KubeTransportError } from './kube-http-library.ts'
 import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
@@ -188,7 +189,8 @@ function checkListItems<T>(items: T[]): T[] {
 
 /** The start of a body that is not a Status, quoted, for a message. */
 function describeBody(body: unknown): string | null {
-  const text = typeof body === 'string' ? body.trim() : ''
+  // @note scrub before the cut: a credential the body quotes across the cut would no longer match, and half would show.
+  const text = typeof body === 'string' ? redactText(body.trim()) : ''
   return text === '' ? null : JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)
 }
 

@@ -50,4 +50,12 @@ describe('judgePodReadiness', () => {
     expect(judgePodReadiness([owned], [rollout]).ok).toBe(true)
     expect(judgePodReadiness([], [{ ...rollout, desired: 0 }]).ok).toBe(true)
   })
+
+  it("does not count another Deployment's pods whose name starts the same (strategy-engine vs strategy-engine-canary)", () => {
+    const rollout = { workload: 'Deployment/trading-floor/strategy-engine', desired: 2, ready: 2, generation: 1, observedGeneration: 1, problems: [] }
+    const canary = pod('strategy-engine-canary-7f6d5c4b3a-x1y2z', { owner: 'ReplicaSet/strategy-engine-canary-7f6d5c4b3a' })
+    const judgement = judgePodReadiness([canary], [rollout])
+    expect(judgement.ok).toBe(false)
+    expect(judgement.reason).toContain('Deployment/trading-floor/strategy-engine has no pod')
+  })
 })

@@ -52,11 +52,19 @@ export function judgePodReadiness(pods: readonly V1Pod[], rollouts: readonly Wor
   )
 }
 
-/** Whether a pod belongs to `Kind/namespace/name`: its controller, or for a Deployment a ReplicaSet `name-<hash>`. */
+/**
+ * Whether a pod belongs to `Kind/namespace/name`: its controller, or for a Deployment a ReplicaSet `name-<hash>`, the
+ * hash being the pod's `pod-template-hash` label (or, without it, one run of letters and digits).
+ * @note a prefix is not enough: the pods of Deployment `strategy-engine-canary` are not those of `strategy-engine`.
+ */
 function isPodOf(pod: V1Pod, workload: string): boolean {
-  const [kind, , name] = workload.split('/')
+  const [kind, , name = ''] = workload.split('/')
   const controller = podController(pod)
   if (controller === null) return false
-  if (kind === 'Deployment') return controller.startsWith(`ReplicaSet/${name}-`)
-  return controller === `${kind}/${name}`
+  if (kind !== 'Deployment') return controller === `${kind}/${name}`
+  const prefix = `ReplicaSet/${name}-`
+  if (!controller.startsWith(prefix)) return false
+  const hash = controller.slice(prefix.length)
+  const label = pod.metadata?.labels?.['pod-template-hash']
+  return label !== undefined ? hash === label : /^[a-z0-9]+$/.test(hash)
 }

@@ -118,4 +118,17 @@ describe('findKillSwitchWiring', () => {
     })
     expect(findKillSwitchWiring([workload]).gaps.map((gap) => gap.container)).toEqual(['warm'])
   })
+
+  it('judges ephemeral (kubectl debug) containers too, and finds their mounted kill switch', () => {
+    const workload = deployment('agent', [literal('AGENT_MODE', 'OFF'), fromConfigMap('EXECUTION_HALTED', KS)], {
+      pod: {
+        volumes: [VOLUME],
+        ephemeralContainers: [
+          { name: 'debug', env: [literal('AGENT_MODE', 'EXECUTE')] },
+          { name: 'debug-wired', env: [literal('AGENT_MODE', 'OFF'), FILE], volumeMounts: [MOUNT] },
+        ],
+      },
+    })
+    expect(findKillSwitchWiring([workload]).gaps.map((gap) => gap.container)).toEqual(['debug'])
+  })
 })

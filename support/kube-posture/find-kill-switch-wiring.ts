@@ -61,7 +61,7 @@ export function findKillSwitchWiring(workloads: readonly Workload[], configMaps:
       })
       continue
     }
-    const containers = [...(workload.podSpec.initContainers ?? []), ...workload.podSpec.containers]
+    const containers = [...(workload.podSpec.initContainers ?? []), ...workload.podSpec.containers, ...((workload.podSpec.ephemeralContainers ?? []) as V1Container[])]
     const container = containers.find((candidate) => candidate.name === env.container)
     const viaEnv = envWiring(env)
     const viaFile = container === undefined ? { ok: false as const, why: 'container not found' } : fileWiring(workload.podSpec, container, env)

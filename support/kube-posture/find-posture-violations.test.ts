@@ -89,6 +89,17 @@ describe('findPostureViolations: broker hosts', () => {
       found: ['!live-broker-host ConfigMap/trading-floor/broker - config.yaml=broker:\n  base_url: "https://api.alpaca.markets/v2"\n'],
     },
     {
+      case: 'the live host in a ConfigMap binaryData file (base64)',
+      workloads: [],
+      configMaps: [
+        {
+          metadata: { name: 'broker', namespace: 'trading-floor' },
+          binaryData: { 'config.yaml': Buffer.from('base_url: https://api.alpaca.markets/v2\n').toString('base64') },
+        },
+      ],
+      found: ['!live-broker-host ConfigMap/trading-floor/broker - config.yaml=base_url: https://api.alpaca.markets/v2\n'],
+    },
+    {
       case: 'a value redacted by its name',
       workloads: [deployment('a', [literal('ALPACA_SECRET_URL', 'https://api.alpaca.markets')])],
       found: [`!live-broker-host ${D}/a main ALPACA_SECRET_URL=[redacted]`],
@@ -131,6 +142,13 @@ describe('findPostureViolations: modes and execution', () => {
       case: 'AGENT_MODE LIVE in an init container',
       workloads: [deployment('a', [], { pod: { initContainers: [{ name: 'warm', env: [literal('AGENT_MODE', 'LIVE')] }] } })],
       found: [`!agent-mode-live ${D}/a warm AGENT_MODE=LIVE`],
+    },
+    {
+      case: 'the live host in an ephemeral (kubectl debug) container',
+      workloads: [
+        { kind: 'Pod', metadata: { name: 'p', namespace: 'trading-floor' }, spec: { containers: [{ name: 'main' }], ephemeralContainers: [{ name: 'debugger', env: [literal('APCA_API_BASE_URL', 'https://api.alpaca.markets'), literal('AGENT_MODE', 'EXECUTE')] }] } },
+      ],
+      found: ['!live-broker-host Pod/trading-floor/p debugger APCA_API_BASE_URL=https://api.alpaca.markets', '!agent-mode-live Pod/trading-floor/p debugger AGENT_MODE=EXECUTE'],
     },
     {
       case: 'an execution workload with pods and EXECUTION_ENABLED on',

@@ -11,7 +11,7 @@ import type { Workload } from './workload.ts'
 export interface PostureInput {
   /** Deployments, StatefulSets, CronJobs and Jobs, each with `kind` set. */
   workloads: readonly Workload[]
-  /** The ConfigMaps their environments refer to; every one's data is also scanned for broker hosts. */
+  /** The ConfigMaps their environments refer to; every one's `data` and `binaryData` is also scanned for broker hosts. */
   configMaps: readonly V1ConfigMap[]
 }
 
@@ -38,6 +38,11 @@ export function findPostureViolations({ workloads, configMaps }: PostureInput): 
       // @note the API server only ever sends strings here; anything else is an answer openbell will not guess at.
       if (typeof value === 'string') findings.push(...judgeBrokerUrl(object, null, key, value))
       else findings.push(createNotInspected(object, null, '*', 'malformed', `(any variable) cannot be judged: key ${key} is not a string`))
+    }
+    // @note a file mounted from `binaryData` is read by the app like one from `data`: its text is judged the same way.
+    for (const [key, value] of Object.entries(map.binaryData ?? {})) {
+      if (typeof value === 'string') findings.push(...judgeBrokerUrl(object, null, key, Buffer.from(value, 'base64').toString('utf8')))
+      else findings.push(createNotInspected(object, null, '*', 'malformed', `(any variable) cannot be judged: binaryData key ${key} is not a string`))
     }
   }
   return findings

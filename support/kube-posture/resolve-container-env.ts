@@ -172,10 +172,17 @@ export function describeType(value: unknown): string {
   return `a ${typeof value} (${String(value).slice(0, 40)})`
 }
 
-/** Every container of a pod spec, init containers first, with its resolved environment. */
+/**
+ * Every container of a pod spec, init containers first, then the ephemeral ones, with its resolved environment.
+ * @note an ephemeral container (`kubectl debug`) runs in the pod with an env of its own: it can trade like any other.
+ */
 export function resolvePodEnv(podSpec: V1PodSpec, configMaps: readonly V1ConfigMap[], namespace?: string): ResolvedContainerEnv[] {
   const malformed: string[] = []
-  const containers = [...listOf(podSpec.initContainers, 'initContainers', malformed), ...listOf(podSpec.containers, 'containers', malformed)]
+  const containers = [
+    ...listOf(podSpec.initContainers, 'initContainers', malformed),
+    ...listOf(podSpec.containers, 'containers', malformed),
+    ...listOf(podSpec.ephemeralContainers as V1Container[] | undefined, 'ephemeralContainers', malformed),
+  ]
   const odd = containers.filter((container) => typeof container?.name !== 'string')
   if (odd.length > 0) malformed.push(`${odd.length} container(s) without a name`)
   const resolved = containers.filter((container) => typeof container?.name === 'string').map((container) => resolveContainerEnv(podSpec, container!, configMaps, namespace))

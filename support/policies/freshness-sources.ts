@@ -1,5 +1,6 @@
 import { CLOCK_SKEW_ALLOWANCE_SECONDS } from './clock-skew.ts'
 import { judgeMetricContract } from './metric-contract.ts'
+import { redactText } from '../report/redact.ts'
 
 /** What one source said: fresh, stale (a fail), unknown (null or malformed: unverified), or absent (not offered). */
 export type SourceVerdict = 'fresh' | 'stale' | 'unknown' | 'absent'
@@ -67,7 +68,7 @@ function readJsonObject(source: string, reading: EndpointReading): { body: Recor
     if (isObject(parsed)) return { body: parsed }
   } catch {}
   const kind = /^\s*</.test(reading.body) ? 'an HTML page, not JSON' : 'not JSON (or not a JSON object)'
-  return { done: { source, verdict: 'unknown', said: `${kind}: ${JSON.stringify(reading.body.slice(0, 80))}` } }
+  return { done: { source, verdict: 'unknown', said: `${kind}: ${JSON.stringify(redactText(reading.body).slice(0, 80))}` } }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { secretRegistry } from '../secrets/secret-registry.ts'
 import { judgeHeartbeatAge, judgeMarketdataFreshness, type EndpointReading, type FreshnessReadings } from './marketdata-freshness.ts'
 
 /** Issue 19, items 1–6: fresh means fresh by every source, judged by openbell's clock and --stale-threshold. */
@@ -51,6 +52,8 @@ describe('judgeMarketdataFreshness', () => {
     ['/heartbeat could not be read', { heartbeat: { error: 'no complete response within 5000 ms' } }, 'unverified', /could not be read: no complete response/],
     ['/ops/status is an HTML page', { opsStatus: { status: 200, contentType: 'text/html', body: '<html>502</html>' } }, 'unverified', /an HTML page, not JSON/],
     ['/ops/status last_tick_utc is not a time', { opsStatus: opsStatus('yesterday', true) }, 'unverified', /"yesterday" is not a UTC time/],
+    ['/ops/status answers 404 while /heartbeat and the gauge (process age) say fresh', { opsStatus: NOT_FOUND }, 'unverified', /only \/ops\/status marketdata follows real ticks.*\/ops\/status marketdata absent \(HTTP 404/],
+    ['/ops/status has marketdata null while /heartbeat and the gauge say fresh', { opsStatus: json({ service_name: 'marketdata-mcp-server', marketdata: null }) }, 'unverified', /only \/ops\/status marketdata follows real ticks.*no marketdata block/],
     ['no source is present at all', { heartbeat: NOT_FOUND, opsStatus: json({ service_name: 'x', marketdata: null }), metrics: NOT_FOUND }, 'unverified', /no source of market-data freshness is present.*\/heartbeat absent.*no marketdata block.*heartbeat_age_seconds absent/],
   ])('%s', (_name, change, status, reason) => {
     const judgement = judgeMarketdataFreshness({ ...HEALTHY, ...change }, CLOCK)
@@ -89,5 +92,18 @@ describe('judgeHeartbeatAge', () => {
     [[], false, 'heartbeat_age_seconds has no sample'],
   ])('%j → %s', (values, ok, reason) => {
     expect(judgeHeartbeatAge(values, 120)).toEqual({ ok, reason })
+  })
+})
+
+describe('judgeMarketdataFreshness: an unreadable body quoted in the reason', () => {
+  it('scrubs a known credential before cutting the quote, so no part of it shows', () => {
+    const secret = 'canary-freshness-secret-0123456789'
+    secretRegistry.add(secret)
+    // @note the secret straddles the 80-character quote of a body that is not JSON.
+    const page: EndpointReading = { status: 200, contentType: 'text/html', body: `<html>${'x'.repeat(60)} ${secret}</html>` }
+    const { status, reason } = judgeMarketdataFreshness({ heartbeat: page, opsStatus: page, metrics: NOT_FOUND }, CLOCK)
+    expect(status).toBe('unverified')
+    expect(reason).toContain('an HTML page, not JSON')
+    expect(reason).not.toMatch(/canary/)
   })
 })

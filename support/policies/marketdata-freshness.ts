@@ -32,17 +32,15 @@ export interface FreshnessJudgement {
  * (never the service's own threshold or verdict alone):
  * - `fail` when any source is stale: it says so (`is_stale`, `is_fresh: false`), an age is over the threshold,
  *   non-finite or negative, or a reported time is in the future beyond `CLOCK_SKEW_ALLOWANCE_SECONDS`;
- * - else `unverified` when any source is null, malformed or unreadable, or when no source is present at all;
+ * - else `unverified` when any source is null, malformed or unreadable, when no source is present at all, or when
+ *   `/ops/status` `marketdata` (the only source that follows real ticks) is absent;
  * - else `pass`. An absent source (HTTP 404, no `marketdata` block, no gauge sample) is recorded as absent, never as fresh.
  * @note AgentTrader's `/heartbeat` and `heartbeat_age_seconds` count from process start (reference §3.2), so a
  * restarted server with a dead quote stream looks fresh there; only `/ops/status` follows real ticks.
  */
 export function judgeMarketdataFreshness(readings: FreshnessReadings, clock: FreshnessClock): FreshnessJudgement {
-  const sources = [
-    judgeHeartbeatSource(readings.heartbeat, clock),
-    judgeOpsStatusSource(readings.opsStatus, clock),
-    judgeHeartbeatGaugeSource(readings.metrics, clock),
-  ]
+  const ticks = judgeOpsStatusSource(readings.opsStatus, clock)
+  const sources = [judgeHeartbeatSource(readings.heartbeat, clock), ticks, judgeHeartbeatGaugeSource(readings.metrics, clock)]
   const by = (verdict: FreshnessSource['verdict']) => sources.filter((source) => source.verdict === verdict)
   const listed = sources.map((source) => `${source.source} ${source.verdict} (${source.said})`).join('; ')
   const threshold = `--stale-threshold ${clock.thresholdSeconds} s`
@@ -56,6 +54,15 @@ export function judgeMarketdataFreshness(readings: FreshnessReadings, clock: Fre
   }
   if (by('fresh').length === 0) {
     return { status: 'unverified', reason: `no source of market-data freshness is present (${threshold}): ${listed}`, sources }
+  }
+  // @note the other two count from process start (reference §3.2): without the tick source, a restarted server with a
+  // dead quote stream would look fresh.
+  if (ticks.verdict === 'absent') {
+    return {
+      status: 'unverified',
+      reason: `cannot tell whether market data is fresh: only ${ticks.source} follows real ticks, and it is absent (/heartbeat and heartbeat_age_seconds count from process start) (${threshold}): ${listed}`,
+      sources,
+    }
   }
   return { status: 'pass', reason: `every source present says market data is fresh (${threshold}): ${listed}`, sources }
 }

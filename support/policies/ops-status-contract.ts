@@ -1,4 +1,5 @@
 import { LegacyOpsStatusSchema, OpsStatusSchema, type OpsStatus } from '../metrics/index.ts'
+import { redactText } from '../report/redact.ts'
 
 /** Which `/ops/status` contract a body matched, if any. */
 export type OpsStatusJudgement =
@@ -16,7 +17,7 @@ export function judgeOpsStatus(body: string, contentType: string | null): OpsSta
     parsed = JSON.parse(body)
   } catch {
     const kind = /html/i.test(contentType ?? '') || /^\s*</.test(body) ? 'an HTML page' : 'not JSON'
-    return { shape: 'invalid', reason: `the body is ${kind} (content type ${contentType ?? 'none'}): ${JSON.stringify(body.slice(0, 80))}` }
+    return { shape: 'invalid', reason: `the body is ${kind} (content type ${contentType ?? 'none'}): ${JSON.stringify(redactText(body).slice(0, 80))}` }
   }
   const contract = OpsStatusSchema.safeParse(parsed)
   if (contract.success) {

@@ -10,13 +10,18 @@ const MAX_CREDENTIAL_FILE_BYTES = 1024 * 1024
 /**
  * Registers every credential a loaded kubeconfig holds, for every user and cluster (not only the current context):
  * tokens and token files, passwords (and their Basic form), client keys and certificates (as written and decoded),
- * auth-provider secrets, exec plugin env values named like secrets, and the userinfo of each server URL. It also
- * makes the exec credential plugin register what it returns, and withholds a failing plugin's stderr.
+ * auth-provider secrets, exec plugin env values named like secrets, and the userinfo of each server and proxy URL. It also
+ * makes the exec credential plugin register what it returns, withholds a failing plugin's stderr, and registers the
+ * credential of every Authorization header the kubeconfig makes (an auth provider's refreshed token) before it is sent.
  */
 export function registerKubeConfigSecrets(kubeConfig: KubeConfig): void {
-  for (const cluster of kubeConfig.getClusters()) registerUrlUserinfo(cluster.server)
+  for (const cluster of kubeConfig.getClusters()) {
+    registerUrlUserinfo(cluster.server)
+    registerUrlUserinfo(cluster.proxyUrl)
+  }
   for (const user of kubeConfig.getUsers()) registerUserSecrets(user)
   captureExecCredentials(kubeConfig)
+  captureAuthorizationHeaders(kubeConfig)
 }
 
 function registerUserSecrets(user: User): void {
@@ -82,14 +87,63 @@ function captureExecCredentials(kubeConfig: KubeConfig): void {
         registerSecret(credential?.status?.clientCertificateData)
         return credential
       } catch (error) {
-        const text = error instanceof Error ? error.message : String(error)
-        registerSecret(text)
-        for (const line of text.split(/\r?\n/)) registerSecret(line)
+        withhold(error)
         const command = (user.exec as { command?: unknown } | undefined)?.command
-        throw new Error(
+        throw withheldError(
           `the exec credential plugin ${JSON.stringify(String(command ?? '?'))} of kube user "${user.name}" failed; its output is withheld because it may hold a credential. Run the plugin by hand to see why`,
         )
       }
     }
   }
+}
+
+const HEADERS_WRAPPED = Symbol.for('openbell.authorization-headers-captured')
+
+/** The hook of client-node's `KubeConfig` that every request's credentials go through (not in its public typings). */
+interface AuthorizationHeaderSource {
+  applyAuthorizationHeader?: (opts: { headers?: Record<string, unknown> }) => Promise<void>
+  [HEADERS_WRAPPED]?: true
+}
+
+/**
+ * Registers the credential of each Authorization header the kubeconfig puts on a request, the moment it is made:
+ * an auth provider (`gcp` running its `cmd-path`, OIDC refreshing its id-token, a rotated token file) makes tokens
+ * that were not in the file registered at load, and a server may quote them back.
+ * @note every authenticator, static token and exec plugin included, ends in `applyAuthorizationHeader`.
+ */
+function captureAuthorizationHeaders(kubeConfig: KubeConfig): void {
+  const source = kubeConfig as unknown as AuthorizationHeaderSource
+  if (typeof source.applyAuthorizationHeader !== 'function' || source[HEADERS_WRAPPED]) return
+  source[HEADERS_WRAPPED] = true
+  const apply = source.applyAuthorizationHeader.bind(kubeConfig)
+  source.applyAuthorizationHeader = async (opts) => {
+    try {
+      await apply(opts)
+    } catch (error) {
+      // @note an auth provider's failing command (`gcp` cmd-path) puts its stderr in the message, as an exec plugin does.
+      if (error instanceof Error && WITHHELD in error) throw error
+      withhold(error)
+      throw withheldError(
+        `the auth provider of kube user "${kubeConfig.getCurrentUser()?.name ?? '?'}" could not make its credentials; its output is withheld because it may hold a credential. Run its command by hand (or \`kubectl get ns\`) to see why`,
+      )
+    }
+    const header = opts.headers?.Authorization ?? opts.headers?.authorization
+    if (typeof header !== 'string') return
+    registerSecret(header)
+    registerSecret(header.replace(/^\S+\s+/, ''))
+  }
+}
+
+const WITHHELD = Symbol.for('openbell.credential-output-withheld')
+
+/** Registers the text of a failed credential command, whole and line by line, so no copy of it is ever shown. */
+function withhold(error: unknown): void {
+  const text = error instanceof Error ? error.message : String(error)
+  registerSecret(text)
+  for (const line of text.split(/\r?\n/)) registerSecret(line)
+}
+
+/** An error that says a credential command failed without its output (and without a `cause` that holds it). */
+function withheldError(message: string): Error {
+  return Object.assign(new Error(message), { [WITHHELD]: true })
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { secretRegistry } from '../secrets/secret-registry.ts'
 import { classifyCheck, type ObservedCheck } from './classify-check.ts'
 
 const check = (overrides: Partial<ObservedCheck>): ObservedCheck => ({
@@ -29,5 +30,17 @@ describe('classifyCheck', () => {
     ['an optional check that ran and failed', { state: 'failed', meta: { optional: { reason: 'x' } }, errors: [{ name: 'AssertionError', message: 'account inactive' }] }, 'fail', 'account inactive'],
   ])('%s', (_, overrides, status, reason) => {
     expect(classifyCheck(check(overrides))).toEqual({ status, reason })
+  })
+})
+
+describe('classifyCheck: a long reason', () => {
+  it('scrubs a known credential before cutting the line, so no part of it shows', () => {
+    const secret = 'canary-classify-secret-0123456789'
+    secretRegistry.add(secret)
+    // @note the secret straddles the 500-character cut of a reason.
+    const message = `${'x'.repeat(480)} token ${secret} was refused`
+    const { reason } = classifyCheck(check({ state: 'failed', errors: [{ name: 'Error', message }] }))
+    expect(reason).not.toMatch(/canary/)
+    expect(reason?.length).toBeLessThanOrEqual(500)
   })
 })

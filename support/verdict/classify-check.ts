@@ -1,4 +1,5 @@
 import { cleanReason } from '../report/clean-reason.ts'
+import { redactText } from '../report/redact.ts'
 import type { CheckStatus } from './api.ts'
 
 /** What the runner observed of one `it` of a gate spec: a plain, serialisable view of vitest's TestCase. */
@@ -64,6 +65,7 @@ export function classifyCheck(check: ObservedCheck): ClassifiedCheck {
 }
 
 function firstLine(text: string): string {
-  const line = text.split('\n').find((part) => part.trim().length > 0) ?? text
+  // @note scrub before the cut: a credential across the cut would no longer match the scrub, and its start would show.
+  const line = redactText(text.split('\n').find((part) => part.trim().length > 0) ?? text)
   return line.length > 500 ? `${line.slice(0, 497)}...` : line
 }

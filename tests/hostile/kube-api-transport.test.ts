@@ -141,3 +141,24 @@ describe('a body is capped and the socket cut', () => {
     await clientGone
   })
 })
+
+describe('an odd answer quoted in a message', () => {
+  it('a credential in a body cut short for the message is redacted before the cut, never shown in part', async () => {
+    // @note the token straddles the cut: a cut before the scrub would leave "canary-transp…" in the reason.
+    answer = (_req, res) => res.writeHead(502, { 'Content-Type': 'application/json' }).end(`${'x'.repeat(50)} Bad token canary-transport-token was refused by the gateway`)
+    const error = await reader().listPods().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(CouldNotCheckError)
+    expect((error as Error).message).toContain('the API server answered 502')
+    expect((error as Error).message).not.toMatch(/canary|transport-t/)
+  })
+
+  it('a Location that is not a URL is quoted cut short, with a credential in it redacted before the cut', async () => {
+    // @note port 99999 makes the Location unparseable; the token straddles the 200-character cut of the quote.
+    answer = (_req, res) => res.writeHead(302, { Location: `http://127.0.0.1:99999/${'x'.repeat(150)}?access_token=canary-transport-token&x=1` }).end()
+    const error = await reader().listPods().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(CouldNotCheckError)
+    expect((error as Error).message).toContain('the API server answered 302, a redirect to "http://127.0.0.1:99999/xxx')
+    expect((error as Error).message).not.toMatch(/canary/)
+    expect(elsewhere).toEqual([])
+  })
+})
