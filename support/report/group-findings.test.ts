@@ -32,6 +32,11 @@ describe('describeSession', () => {
     ['the session asked for', report(trading({ session: '2026-12-03', defaulted: false, opensAt: '2026-12-03T14:30:00.000Z' }), '2026-12-03'), '2026-12-03, opens 2026-12-03T14:30:00.000Z (asked for with --session)'],
     ['a session asked for that the gate never resolved', report([], '2026-12-03'), '2026-12-03 (asked for with --session)'],
     ['no session at all', report([]), '-'],
+    [
+      'the calendar that decided it',
+      report(trading({ session: '2026-12-03', defaulted: true, source: 'nyse-2025-2027.json (covers 2025-01-01..2027-12-31)' })),
+      '2026-12-03 (the next NYSE session, resolved by the session gate; calendar: nyse-2025-2027.json (covers 2025-01-01..2027-12-31))',
+    ],
   ])('shows %s', (_, input, text) => {
     expect(describeSession(input)).toBe(text)
   })
