@@ -32,7 +32,7 @@ export const GATE_NEXT_STEPS: Readonly<Record<GateId, GateNextSteps>> = Object.f
     },
   },
   'paper-execution': {
-    gate: { runbook: 'market-open-runbook §3; pre_market.md step 4a', command: 'kubectl -n {ns} get deploy,sts,cronjob,configmap -o yaml | grep -nE "APCA_API_BASE_URL|TRADING_MODE|AGENT_MODE"' },
+    gate: { runbook: 'market-open-runbook §3; pre_market.md step 4a', command: 'kubectl -n {ns} get deploy,sts,ds,rs,job,cronjob,pod,configmap -o yaml | grep -nE "APCA|ALPACA|TRADING_MODE|AGENT_MODE"' },
     checks: {
       'paper-account-active': { runbook: 'market-open-runbook §3', command: 'curl -sS -H "APCA-API-KEY-ID: $APCA_API_KEY_ID" -H "APCA-API-SECRET-KEY: $APCA_API_SECRET_KEY" https://paper-api.alpaca.markets/v2/account' },
     },
@@ -41,7 +41,7 @@ export const GATE_NEXT_STEPS: Readonly<Record<GateId, GateNextSteps>> = Object.f
     gate: { runbook: 'market-open-runbook §5A', command: 'openbell halt --env=cluster' },
     checks: {
       'configmap-present': { runbook: 'market-open-runbook §5A', command: "kubectl -n {ns} get configmap agenttrader-kill-switch -o jsonpath='{.data.EXECUTION_HALTED}'" },
-      'agents-wired': { runbook: 'market-open-runbook §5A', command: 'kubectl -n {ns} get deploy,sts -o yaml | grep -n -B2 -A4 EXECUTION_HALTED' },
+      'agents-wired': { runbook: 'market-open-runbook §5A', command: 'kubectl -n {ns} get deploy,sts,ds,rs,job,cronjob,pod -o yaml | grep -n -B2 -A4 EXECUTION_HALTED' },
     },
   },
   metrics: {
