@@ -2,6 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import { ResponseContext, wrapHttpLibrary, type HttpLibrary, type RequestContext } from '@kubernetes/client-node'
 import { redactText } from '../report/redact.ts'
+import { withoutUserinfo } from '../secrets/url-secrets.ts'
 
 /** Options of {@link createKubeHttpLibrary}. */
 export interface KubeHttpLibraryOptions {
@@ -86,10 +87,7 @@ export function describeRedirect(status: number, location: string | undefined, f
   let target = '(no Location header)'
   if (location !== undefined) {
     try {
-      const resolved = new URL(location, from)
-      resolved.username = ''
-      resolved.password = ''
-      target = resolved.toString()
+      target = withoutUserinfo(new URL(location, from).toString())
     } catch {
       // @note scrub before the cut: a credential across the cut would no longer match the scrub, and its start would show.
       target = JSON.stringify(redactText(location).slice(0, 200))
