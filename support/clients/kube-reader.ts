@@ -25,6 +25,7 @@ import { describeRedirect, KubeTransportError } from './kube-http-library.ts'
 import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
 import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
 import { makeKubeApiClient } from './make-kube-api-client.ts'
+import { withoutUserinfo } from '../secrets/url-secrets.ts'
 import { IncompleteListError, readAllPages, type ListPage, type PageQuery } from './read-all-pages.ts'
 import { createObjectVersionTracker } from './track-object-versions.ts'
 
@@ -94,7 +95,8 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
     }, access)
 
   return {
-    identity: { server, context: kubeConfig.getCurrentContext() },
+    // @note the identity is shown in evidence and reports: never with the server URL's userinfo (the proxy reads keep it).
+    identity: { server: withoutUserinfo(server), context: kubeConfig.getCurrentContext() },
     readConfigMap: (name) =>
       read(`get configmap ${namespace}/${name}`, async () => {
         try {
