@@ -1,8 +1,8 @@
 /**
- * Gate `cluster-health` — pre_market.md steps 3b and 4b and the readiness checks `cluster.replicas_ready` and
- * `cluster.no_crash_or_pull_backoff`, over every object of the namespace (AgentTrader uses two `part-of` values, so
- * no label selector). Proves nothing is crash-looping or failing to pull, every workload is rolled out and Ready,
- * nothing is restarting now, and no workload switches the market-data staleness check off.
+ * Gate `cluster-health` (its title, runbook steps, reads and check ids: support/verdict/gate-registry.ts), over every
+ * object of the namespace (AgentTrader uses two `part-of` values, so no label selector). Proves nothing is
+ * crash-looping or failing to pull, every workload is rolled out and Ready, nothing is restarting now, and no workload
+ * switches the market-data staleness check off.
  */
 import { describe, expect } from 'vitest'
 import {
@@ -10,6 +10,7 @@ import {
   CouldNotCheckError,
   describeRollouts,
   findStalenessBypass,
+  gateTitle,
   it,
   judgeContainerWaiting,
   judgeObservedObjects,
@@ -21,7 +22,7 @@ import {
   type KubeReader,
 } from '../support/index.ts'
 
-describe('Gate 7 — the cluster is healthy: no crash loops, every workload ready', () => {
+describe(gateTitle('cluster-health'), () => {
   it('no container is in CrashLoopBackOff, an image-pull error or a container-config error', { meta: { check: 'no-crashloop-or-pull-errors' } }, async ({ kube, evidence }) => {
     const pods = await listPodsWhereWanted(kube)
     evidence.json('pods', pods.map(summarizePod))

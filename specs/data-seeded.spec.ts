@@ -1,12 +1,13 @@
 /**
- * Gate `data-seeded` — runbook §0 "Data seeded", §2A (Sentiment Heatmap) and §2B (Whale Flow, tenant-scoped).
- * Proves that the Firestore documents the two UI surfaces query are there, shaped as the UI reads them, recent,
- * with a Golden Sweep, and that the GEX overlay's query lands on `system_status`. Every read is bounded (a limit or
- * a capped `count()`), so the gate costs the same with 100 or 1,000,000 trades.
+ * Gate `data-seeded` (its title, runbook sections and check ids: support/verdict/gate-registry.ts). Proves that the
+ * Firestore documents the two UI surfaces query are there, shaped as the UI reads them, recent, with a Golden Sweep,
+ * and that the GEX overlay's query lands on `system_status`. Every read is bounded (a limit or a capped `count()`),
+ * so the gate costs the same with 100 or 1,000,000 trades.
  */
 import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
+  gateTitle,
   it,
   judgeGexFreshness,
   judgeGexOverlay,
@@ -18,7 +19,7 @@ import {
   toPlainData,
 } from '../support/index.ts'
 
-describe('Gate 2 — data seeded for the Sentiment Heatmap and Whale Flow', () => {
+describe(gateTitle('data-seeded'), () => {
   it('the Sentiment Heatmap holds exactly the 11 sector documents, each well-formed', { meta: { check: 'sentiment-sectors' } }, async ({ firestore, evidence }) => {
     const sectors = await firestore.readSentimentSectors()
     evidence.json('sentiment-sectors', toPlainData(sectors))

@@ -1,5 +1,5 @@
 /**
- * Gate `kill-switch` — runbook §5A "Kubernetes kill switch (default: ON / halted)" and pre-market step 2.
+ * Gate `kill-switch` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts).
  * Proves that execution is halted by the ConfigMap every agent reads, unless an operator authorized otherwise, that
  * every agent takes its EXECUTION_HALTED from that ConfigMap, and that the services report the same kill switch.
  */
@@ -7,6 +7,7 @@ import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
   findKillSwitchWiring,
+  gateTitle,
   getRunContext,
   it,
   judgeKillSwitch,
@@ -20,7 +21,7 @@ import {
 
 const { criticalServices } = getRunContext()
 
-describe('Gate 4 — the kill switch halts execution', () => {
+describe(gateTitle('kill-switch'), () => {
   it(`ConfigMap ${KILL_SWITCH.configMap} exists in the namespace`, { meta: { check: 'configmap-present' } }, async ({ kube, evidence, run }) => {
     const configMap = await kube.readConfigMap(KILL_SWITCH.configMap)
     evidence.json('kill-switch-configmap', configMap ?? { notFound: `${run.namespace}/${KILL_SWITCH.configMap}` })

@@ -1,12 +1,14 @@
 /**
- * Gate `marketdata-freshness` — runbook pre-market step 3a and §4B "marketdata stale": marketdata-mcp-server is
- * alive and every freshness source it offers (`/heartbeat`, `/ops/status` `marketdata`, `heartbeat_age_seconds`)
- * says the feed is fresh by openbell's clock and `--stale-threshold`. Before the feed starts (pre-market quotes begin
- * 04:00 ET) this gate is NO-GO by design: run it once quotes flow, or widen `--stale-threshold` deliberately.
+ * Gate `marketdata-freshness` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts):
+ * marketdata-mcp-server is alive and every freshness source it offers (`/heartbeat`, `/ops/status` `marketdata`,
+ * `heartbeat_age_seconds`) says the feed is fresh by openbell's clock and `--stale-threshold`. Before the feed starts
+ * (pre-market quotes begin 04:00 ET) this gate is NO-GO by design: run it once quotes flow, or widen
+ * `--stale-threshold` deliberately.
  */
 import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
+  gateTitle,
   getRunContext,
   it,
   judgeHeartbeatAge,
@@ -18,7 +20,7 @@ import {
 
 const { criticalServices } = getRunContext()
 
-describe('Gate 6 — market data is fresh', () => {
+describe(gateTitle('marketdata-freshness'), () => {
   for (const service of criticalServices.filter((candidate) => candidate.reads.includes('freshness'))) {
     it(`${service.name} /healthz answers 200`, { meta: { check: `${service.name}.healthz` } }, async ({ kube, evidence }) => {
       const response = await observeEndpoint(kube, evidence, service, '/healthz')

@@ -1,14 +1,15 @@
 /**
- * Gate `metrics` — runbook §0 "Metrics populate" and §4A: for each critical service `/ops/status` answers 200
- * and `/metrics` answers 200 with a sample of every required metric, read through the API server's service proxy and
- * judged as Prometheus would scrape it: the parser chosen by content type, explicit sample timestamps honoured.
+ * Gate `metrics` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts): for each
+ * critical service `/ops/status` answers 200 and `/metrics` answers 200 with a sample of every required metric, read
+ * through the API server's service proxy and judged as Prometheus would scrape it: the parser chosen by content type,
+ * explicit sample timestamps honoured.
  */
 import { describe, expect } from 'vitest'
-import { getRunContext, it, judgeMetricContract, judgeMetricsContentType, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
+import { gateTitle, getRunContext, it, judgeMetricContract, judgeMetricsContentType, judgeOpsStatus, observeEndpoint, REQUIRED_METRICS } from '../support/index.ts'
 
 const { criticalServices } = getRunContext()
 
-describe('Gate 5 — metrics populate', () => {
+describe(gateTitle('metrics'), () => {
   for (const service of criticalServices.filter((candidate) => candidate.reads.includes('ops-status'))) {
     it(`${service.name} /ops/status answers 200 with the OpsStatus contract`, { meta: { check: `${service.name}.ops-status` } }, async ({ kube, evidence }) => {
       const response = await observeEndpoint(kube, evidence, service, '/ops/status')

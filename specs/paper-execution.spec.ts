@@ -1,13 +1,14 @@
 /**
- * Gate `paper-execution` — runbook §0 "Paper execution posture works", §3 (paper/live host rules) and pre_market.md
- * step 4a. Proves that every workload is aimed at Alpaca's paper host, in paper mode, with no agent live and no
- * execution workload able to place orders, and that openbell's own broker client refuses the live host by itself.
+ * Gate `paper-execution` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts).
+ * Proves that every workload is aimed at Alpaca's paper host, in paper mode, with no agent live and no execution
+ * workload able to place orders, and that openbell's own broker client refuses the live host by itself.
  */
 import { describe, expect } from 'vitest'
 import {
   CouldNotCheckError,
   createPaperAlpacaClient,
   findPostureViolations,
+  gateTitle,
   it,
   judgeLiveBrokerRefusal,
   judgePaperAccount,
@@ -35,7 +36,7 @@ async function judgeAspect(kube: KubeReader, evidence: Evidence, aspect: PaperPo
   return judgement
 }
 
-describe('Gate 3 — execution is paper-only', () => {
+describe(gateTitle('paper-execution'), () => {
   it('every Alpaca trading host in workload env and ConfigMaps is https://paper-api.alpaca.markets', { meta: { check: 'paper-broker-host' } }, async ({ kube, evidence }) => {
     const judgement = await judgeAspect(kube, evidence, 'broker-host')
     expect(judgement.verdict, judgement.reason).toBe('ok')

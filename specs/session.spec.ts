@@ -1,5 +1,5 @@
 /**
- * Gate `session` — pre_market.md steps 0 and 6 (what is evaluated; the last-known-good capture). Records which
+ * Gate `session` (its title, runbook steps, reads and check ids: support/verdict/gate-registry.ts). Records which
  * cluster and which images are being judged, proves every image is pinned so the evaluated floor is the floor that
  * trades, and proves the target session (`--session`, default the next NYSE session) is a trading day.
  */
@@ -7,6 +7,7 @@ import { describe, expect } from 'vitest'
 import {
   chooseCalendarAuthority,
   CouldNotCheckError,
+  gateTitle,
   it,
   judgeClusterIdentity,
   judgeWorkloadImages,
@@ -14,7 +15,7 @@ import {
   lookUpTargetSession,
 } from '../support/index.ts'
 
-describe('Gate 1 — the session and what is being evaluated', () => {
+describe(gateTitle('session'), () => {
   it('every workload image is pinned to a version tag or a digest', { meta: { check: 'images-pinned' } }, async ({ kube, evidence }) => {
     const judgement = judgeWorkloadImages(await listWorkloads(kube))
     evidence.json('workload-images', judgement.images)

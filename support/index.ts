@@ -7,6 +7,7 @@ export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
 export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
 export { observeEndpoint } from './runbook/observe-endpoint.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
+export { gateTitle } from './verdict/gate-registry.ts'
 
 // Clients
 export type { KubeReader } from './clients/kube-reader.ts'

@@ -1,7 +1,7 @@
 import { describeKubeRead, KUBE_READS } from '../clients/kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import type { CollectedPlan, PlannedCheck } from '../runner/collect-plan.ts'
-import { GATE_KUBE_READS } from '../verdict/gate-kube-reads.ts'
+import { GATE_KUBE_READS } from '../verdict/gate-registry.ts'
 import type { LoadedWaivers } from '../waivers/load-waivers.ts'
 
 /** Everything `openbell plan` shows, gathered without contacting anything. */

@@ -1,7 +1,7 @@
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { preflightKubeReads, type KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { RunContext } from '../runbook/run-context.ts'
-import { GATE_KUBE_READS } from '../verdict/gate-kube-reads.ts'
+import { GATE_KUBE_READS } from '../verdict/gate-registry.ts'
 
 /**
  * The start-of-run permission check, in both modes (the emulator answers SelfSubjectAccessReviews too): asks the

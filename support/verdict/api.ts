@@ -1,21 +1,15 @@
 /**
  * The stable vocabulary of openbell: gate ids, statuses and exit codes.
- * Operators and CI depend on every literal in this file; change one only through an issue.
+ * Operators and CI depend on every literal in this file and on the gate ids of gate-registry.ts; change one only
+ * through an issue.
  */
 
-/** The seven gates of the market-open runbook, in runbook order. */
-export const GATE_IDS = [
-  'session',
-  'data-seeded',
-  'paper-execution',
-  'kill-switch',
-  'metrics',
-  'marketdata-freshness',
-  'cluster-health',
-] as const
+import { GATE_REGISTRY, type GateId } from './gate-registry.ts'
 
-/** A gate id, e.g. `kill-switch`. */
-export type GateId = (typeof GATE_IDS)[number]
+export type { GateId } from './gate-registry.ts'
+
+/** The seven gates of the market-open runbook, in runbook order (from support/verdict/gate-registry.ts). */
+export const GATE_IDS: readonly GateId[] = Object.freeze(GATE_REGISTRY.map((entry) => entry.id))
 
 /**
  * What became of one check.

@@ -1,4 +1,4 @@
-import type { GateId } from './api.ts'
+import { GATE_REGISTRY, type GateId } from './gate-registry.ts'
 
 /** One gate of the runbook: what it proves and where its spec lives. */
 export interface GateDefinition {
@@ -11,46 +11,13 @@ export interface GateDefinition {
 }
 
 /**
- * The gates this project has built, in the order the report lists them.
- * The runner checks it both ways against `specs/`: a listed gate without a spec, and a spec without a gate, are NO-GO.
+ * The gates this project has built, in the order the report lists them: the registry's ids, titles and runbook
+ * references. The runner checks it both ways against `specs/`: a listed gate without a spec, and a spec without a
+ * gate, are NO-GO.
  */
-export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze([
-  {
-    id: 'session',
-    title: 'The session and what is being evaluated',
-    runbookRef: 'pre_market.md steps 0 and 6 (last-known-good capture)',
-  },
-  {
-    id: 'data-seeded',
-    title: 'Data seeded for the Sentiment Heatmap and Whale Flow',
-    runbookRef: 'market-open-runbook §0 "Data seeded", §2A, §2B',
-  },
-  {
-    id: 'paper-execution',
-    title: 'Paper-only execution posture',
-    runbookRef: 'market-open-runbook §0 "Paper execution posture works", §3; pre_market.md step 4a',
-  },
-  {
-    id: 'kill-switch',
-    title: 'Kill switch halts execution',
-    runbookRef: 'market-open-runbook §5A; pre_market.md step 2',
-  },
-  {
-    id: 'metrics',
-    title: 'Metrics populate',
-    runbookRef: 'market-open-runbook §0 "Metrics populate", §4A',
-  },
-  {
-    id: 'marketdata-freshness',
-    title: 'Market data is fresh',
-    runbookRef: 'market-open-runbook §4B; pre_market.md step 3a',
-  },
-  {
-    id: 'cluster-health',
-    title: 'Cluster health: no crash loops, every workload ready',
-    runbookRef: 'pre_market.md steps 3b and 4b; readiness checks',
-  },
-])
+export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze(
+  GATE_REGISTRY.map(({ id, title, runbookRef }): GateDefinition => Object.freeze({ id, title, runbookRef })),
+)
 
 /** The spec file of a gate, relative to the specs folder. */
 export function specFileOf(gate: GateId): string {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { KUBE_READ_NAMES, type KubeReadName } from '../../support/clients/kube-reads.ts'
 import { GATE_IDS, type GateId } from '../../support/verdict/api.ts'
-import { GATE_KUBE_READS } from '../../support/verdict/gate-kube-reads.ts'
+import { GATE_KUBE_READS } from '../../support/verdict/gate-registry.ts'
 
 /**
  * Issue 9: the start-of-run permission check is only as good as GATE_KUBE_READS. This reads each spec statically and

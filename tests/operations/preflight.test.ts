@@ -7,7 +7,7 @@ import { FLOOR_KUBE_FIXTURE_DIR, KubeApiEmulator, loadKubeObjects, writeKubeconf
 import { createKubeReader } from '../../support/clients/kube-reader.ts'
 import { loadKubeConfig } from '../../support/clients/load-kube-config.ts'
 import { preflightKubeReads } from '../../support/clients/preflight-kube-reads.ts'
-import { GATE_KUBE_READS } from '../../support/verdict/gate-kube-reads.ts'
+import { GATE_KUBE_READS } from '../../support/verdict/gate-registry.ts'
 import { runFixture } from '../runner/run-fixture.ts'
 
 /** Issue 9: at start, openbell asks the API server (SelfSubjectAccessReview) whether it may make each read it needs. */
