@@ -144,5 +144,6 @@ describe('writeRunReports on random report models', () => {
       }),
       { numRuns: 150 },
     )
-  })
+    // @note 150 run folders written, read back and hashed: beyond the unit timeout on a loaded machine.
+  }, 60_000)
 })

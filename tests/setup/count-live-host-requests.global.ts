@@ -26,7 +26,7 @@ export default function setup(project: TestProject): () => void {
     const unexpected = entries.filter((entry) => !entry.deliberate)
     const deliberateFiles = [...new Set(entries.filter((entry) => entry.deliberate).map((entry) => entry.file))]
     process.stdout.write(
-      `\n[openbell] requests to the live broker host from the harness's tests: ${unexpected.length}` +
+      `\n[openbell] requests to the live broker host from the harness's tests (${project.name}): ${unexpected.length}` +
         ` (plus ${entries.length - unexpected.length} refused on purpose in ${deliberateFiles.length} test files that assert them)\n`,
     )
     if (unexpected.length > 0) {

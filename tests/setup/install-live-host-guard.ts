@@ -5,14 +5,14 @@
  * (live-host-ledger.ts) fails that test, and the suite (count-live-host-requests.global.ts).
  */
 import path from 'node:path'
-import { afterEach, expect, inject } from 'vitest'
+import { afterAll, afterEach, expect, inject } from 'vitest'
 import { installNetworkGuard, type LiveHostViolation } from '../../support/network/index.ts'
 import { isDeliberate, recordInLedger } from './live-host-ledger.ts'
 
 const ledger = inject('openbellLiveHostLedger')
 const unexpected: LiveHostViolation[] = []
 
-installNetworkGuard({
+const guard = installNetworkGuard({
   onViolation: (violation) => {
     const state = expect.getState()
     const file = path.relative(process.cwd(), state.testPath ?? 'unknown')
@@ -30,3 +30,7 @@ afterEach(() => {
       'openbell never contacts it; a test that proves the guard must be listed in tests/setup/live-host-ledger.ts and assert the refusal.',
   )
 })
+
+// @note the unit project shares one worker between test files (`isolate: false`), and this file runs again before each
+// of them: each file's guard handle is closed with the file, so a refusal is recorded once, by the file that made it.
+afterAll(() => guard.close())
