@@ -11,10 +11,15 @@ const COMMAND_HELP: Record<(typeof COMMANDS)[number], string> = {
   verify: 're-check a run folder: manifest.sha256, and the report agreeing with itself and with junit.xml',
 }
 
+/** How a flag is written, with its alias and value: `-t, --test-name-pattern REGEX`. */
+export function flagOf(name: string, spec: OptionSpec): string {
+  return `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`
+}
+
 /** The text of `openbell --help`, generated from the option table. */
 export function renderHelp(): string {
   const options = Object.entries(OPTIONS).map(([name, spec]: [string, OptionSpec]) => {
-    const flag = `--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`
+    const flag = flagOf(name, spec)
     const details = [
       spec.defaultText ? `default: ${spec.defaultText}` : null,
       spec.envVar ? `env: ${spec.envVar}` : null,

@@ -15,6 +15,8 @@ export interface OptionSpec {
   defaultText?: string
   /** The commands that accept it; every command when absent. */
   commands?: readonly CommandName[]
+  /** A one-letter alias (`-t`). */
+  short?: string
 }
 
 /** The commands of the `openbell` CLI. */
@@ -26,8 +28,8 @@ export type CommandName = (typeof COMMANDS)[number]
 const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test', 'plan']
 
 /**
- * Every flag of the CLI, in one typed table: the parser, the env fallback and `--help` all read it.
- * @see support/config/parse-cli.ts
+ * Every flag of the CLI, in one typed table: the parser, the env fallback, `--help` and the README's flag table all
+ * read it. @see support/config/parse-cli.ts, support/cli/readme-tables.ts
  */
 export const OPTIONS = {
   env: {
@@ -76,7 +78,7 @@ export const OPTIONS = {
     envVar: 'OPENBELL_HISTORY',
     type: 'string',
     valueName: 'DIR',
-    description: 'folder of earlier run folders for the history and the comparison (e.g. downloaded CI artifacts)',
+    description: 'folder of earlier run folders (any name ending in a run id, e.g. downloaded CI artifacts) for the history and the comparison',
     defaultText: 'the --reports folder',
     commands: RUNBOOK_COMMANDS,
   },
@@ -91,7 +93,7 @@ export const OPTIONS = {
     envVar: 'OPENBELL_SESSION',
     type: 'string',
     valueName: 'YYYY-MM-DD',
-    description: 'the trading session being prepared',
+    description: `the trading session being prepared: from today to ${DEFAULTS.maxSessionDaysAhead} calendar days after today (New York dates, both included); outside that window a usage error unless --allow-past-session or --allow-future-session`,
     defaultText: 'the next NYSE session',
     commands: RUNBOOK_COMMANDS,
   },
@@ -122,7 +124,7 @@ export const OPTIONS = {
     envVar: 'OPENBELL_MAX_GEX_AGE',
     type: 'string',
     valueName: 'SECONDS',
-    description: 'the GEX overlay (ops/system_status timestamp) may be at most this old',
+    description: "the GEX overlay (ops/system_status timestamp) may be at most this old (a day by default: yesterday's seeding still counts)",
     defaultText: String(DEFAULTS.maxGexAgeSeconds),
     commands: RUNBOOK_COMMANDS,
   },
@@ -130,7 +132,7 @@ export const OPTIONS = {
     envVar: 'OPENBELL_REQUEST_TIMEOUT',
     type: 'string',
     valueName: 'MS',
-    description: 'each request gives up after this long (at most the check timeout)',
+    description: `each request gives up after this long (at most the ${DEFAULTS.checkTimeoutMs.toLocaleString('en-US')} ms check timeout); raise it for a slow staging project or emulator`,
     defaultText: String(DEFAULTS.requestTimeoutMs),
     commands: RUNBOOK_COMMANDS,
   },
@@ -177,7 +179,7 @@ export const OPTIONS = {
     envVar: 'OPENBELL_WAIVERS',
     type: 'string',
     valueName: 'FILE',
-    description: 'waivers for failing or unverified checks (YAML; see docs/decisions/waivers.md); a bad waiver is NO-GO',
+    description: 'waivers for failing or unverified checks (YAML; see docs/decisions/waivers.md); a bad waiver is NO-GO; a path that is not a regular file (a FIFO, a folder) is a usage error',
     defaultText: `${DEFAULTS.waiversFile} in the working folder, when present`,
     commands: RUNBOOK_COMMANDS,
   },
@@ -187,17 +189,18 @@ export const OPTIONS = {
     valueName: 'REGEX',
     description: 'run only the checks whose title matches (such a run is never GO)',
     commands: RUNBOOK_COMMANDS,
+    short: 't',
   },
   'allow-past-session': {
     envVar: null,
     type: 'boolean',
-    description: 'accept a --session before today (New York date), for replays; recorded in the report',
+    description: 'accept a --session before today (New York date), for replays; recorded in the report (target.sessionOverride)',
     commands: RUNBOOK_COMMANDS,
   },
   'allow-future-session': {
     envVar: null,
     type: 'boolean',
-    description: `accept a --session more than ${DEFAULTS.maxSessionDaysAhead} calendar days after today (New York date); recorded in the report`,
+    description: `accept a --session more than ${DEFAULTS.maxSessionDaysAhead} calendar days after today (New York date); recorded in the report (target.sessionOverride)`,
     commands: RUNBOOK_COMMANDS,
   },
   'sign-key': {
@@ -218,11 +221,12 @@ export const OPTIONS = {
     envVar: null,
     type: 'boolean',
     description: 'print this help',
+    short: 'h',
   },
   version: {
     envVar: null,
     type: 'boolean',
-    description: "print openbell's version and the git commit it was built from, when known",
+    description: "print openbell's version and the git commit it was built from, when known (OPENBELL_GIT_COMMIT in the image), then exit 0",
   },
 } as const satisfies Record<string, OptionSpec>
 

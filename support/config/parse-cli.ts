@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from '../errors.ts'
-import { COMMANDS, OPTIONS, type CommandName, type OptionName } from './options.ts'
+import { COMMANDS, OPTIONS, type CommandName, type OptionName, type OptionSpec } from './options.ts'
 
 /** What the command line said, before validation and defaults. */
 export interface ParsedCli {
@@ -11,8 +11,6 @@ export interface ParsedCli {
   /** Positional arguments: gate ids or spec files to run (a filtered run is never GO). */
   positionals: string[]
 }
-
-const SHORT_FLAGS: Partial<Record<OptionName, string>> = { 'test-name-pattern': 't', help: 'h' }
 
 /**
  * Parses `openbell [command] [flags] [gates…]` (no command means `run`; other words are gate filters): a pure function of argv and env, so it is unit-tested without a process.
@@ -29,10 +27,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     parsed = parseArgs({
       args,
       options: Object.fromEntries(
-        Object.entries(OPTIONS).map(([name, spec]) => [
-          name,
-          { type: spec.type, ...(SHORT_FLAGS[name as OptionName] ? { short: SHORT_FLAGS[name as OptionName] } : {}) },
-        ]),
+        Object.entries(OPTIONS).map(([name, spec]: [string, OptionSpec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]),
       ),
       allowPositionals: true,
       strict: true,
