@@ -50,7 +50,7 @@ describe('collectGates', () => {
 
   it('reports a spec outside the manifest as a run problem', () => {
     const { problems } = collectGates(manifest, [{ gateId: 'rogue', errors: [], durationMs: 0, checks: [passing('a')] }])
-    expect(problems).toEqual([{ severity: 'unverified', message: 'specs/rogue.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it' }])
+    expect(problems).toEqual([{ severity: 'unverified', message: 'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it' }])
   })
 
   it('makes a gate blocked by the permission check unverified even when its checks pass, with the rule to add', () => {

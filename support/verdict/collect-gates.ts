@@ -33,7 +33,7 @@ export function collectGates(
     if (!known.has(module.gateId)) {
       problems.push({
         severity: 'unverified',
-        message: `specs/${module.gateId}.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it`,
+        message: `specs/${module.gateId}.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it`,
       })
     }
   }

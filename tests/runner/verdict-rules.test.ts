@@ -51,7 +51,7 @@ describe('the verdict is fail-closed', () => {
     const run = await runFixture('outside-manifest')
     expect(run.exitCode).toBe(3)
     expect(run.report.problems.map((problem) => problem.message)).toContain(
-      'specs/rogue.spec.ts is not in the gate manifest; add it to support/verdict/gate-manifest.ts or remove it',
+      'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it',
     )
     expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
