@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { DATA_SEEDED_CHECKS } from '../policies/data-seeded-checks.ts'
 import { GATE_IDS } from './api.ts'
 import { GATE_MANIFEST } from './gate-manifest.ts'
 import { GATE_NEXT_STEPS } from './gate-next-steps.ts'
@@ -57,6 +58,10 @@ describe('the gate registry', () => {
       'marketdata-mcp-server.heartbeat-age',
     ])
     expect(gateCheckIds('marketdata-freshness', [])).toEqual([])
+  })
+
+  it("lists the data-seeded checks that `openbell seed` reads back, in the same order", () => {
+    expect(gateCheckIds('data-seeded', SERVICES)).toEqual(Object.keys(DATA_SEEDED_CHECKS))
   })
 
   it.each(GATE_IDS.map((gate) => [gate] as const))('%s: check ids are unique, and every next step names one of them', (gate: GateId) => {
