@@ -4,8 +4,7 @@
 
 // The runbook's test API: every check ends with its rule's judgement (`expectJudgement`)
 export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
-export { judgeFindings, JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
-export { expectJudgement, type JudgementContext } from './runbook/expect-judgement.ts'
+export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
 export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
 export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
