@@ -129,7 +129,7 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
     const sectors = await reader('healthy').readSentimentSectors()
     expect(sectors.documents.length).toBeLessThanOrEqual(11 + 12)
     const judgement = judgeSentimentSectors(sectors)
-    expect(judgement).toMatchObject({ status: 'fail', missing: [], invalid: [] })
+    expect(judgement).toMatchObject({ status: 'fail', missing: [], findings: [] })
     expect(judgement.extra.count).toBe(20)
     expect(judgement.extra.ids.length).toBeGreaterThanOrEqual(1)
     expect(judgement.reason).toContain('holds 20 documents besides the 11 sectors ("STOCK')
