@@ -2,10 +2,11 @@
  * The library the gate specs stand on. Specs import from here only.
  */
 
-// The runbook's test API
+// The runbook's test API: every check ends with its rule's judgement (`expectJudgement`)
 export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
+export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
 export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
-export { observeEndpoint } from './runbook/observe-endpoint.ts'
+export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
 export { gateTitle } from './verdict/gate-registry.ts'
 
@@ -21,7 +22,8 @@ export {
 } from './clients/alpaca-client.ts'
 
 // Policies: kill switch
-export { KILL_SWITCH, judgeKillSwitch, type KillSwitchJudgement } from './policies/kill-switch-value.ts'
+export { KILL_SWITCH, judgeKillSwitch, judgeKillSwitchPresence, type KillSwitchJudgement } from './policies/kill-switch-value.ts'
+export { judgeKillSwitchWiring } from './policies/kill-switch-wiring.ts'
 
 // Policies: paper posture and workload wiring
 export { checkAlpacaBaseUrl, isLiveBrokerHost, PAPER_TRADING_BASE_URL } from './policies/alpaca-base-url.ts'
@@ -32,16 +34,24 @@ export {
   findStalenessBypass,
   isTruthyFlag,
   type KillSwitchGap,
+  type KillSwitchWiring,
   type PostureFinding,
   type Workload,
 } from './kube-posture/index.ts'
 
 // Policies: metrics and freshness
-export { REQUIRED_METRICS, judgeMetricContract, type MetricContractJudgement } from './policies/metric-contract.ts'
-export { judgeMetricsContentType, PROMETHEUS_TEXT_TYPES } from './policies/metrics-content-type.ts'
-export { judgeOpsStatus, type OpsStatusJudgement } from './policies/ops-status-contract.ts'
+export { REQUIRED_METRICS } from './policies/metric-contract.ts'
+export { PROMETHEUS_TEXT_TYPES } from './policies/metrics-content-type.ts'
+export { judgeHttpStatus, type EndpointAnswer } from './policies/http-status.ts'
+export { judgeOpsStatusEndpoint } from './policies/ops-status-endpoint.ts'
 export {
-  judgeHeartbeatAge,
+  judgeHeartbeatAgeMetric,
+  judgeMetricsScrape,
+  judgeRequiredMetrics,
+  type HeartbeatAgeJudgement,
+  type RequiredMetricsJudgement,
+} from './policies/metrics-endpoint.ts'
+export {
   judgeMarketdataFreshness,
   type EndpointReading,
   type FreshnessJudgement,
@@ -54,7 +64,8 @@ export { OpsStatusSchema } from './metrics/index.ts'
 // Paper execution posture and the kill switch's wiring and reports (issue 4)
 export { skipAsOptional } from './runbook/skip-as-optional.ts'
 export { observeWorkloads, type WorkloadsObservation } from './runbook/observe-workloads.ts'
-export { judgeObservedObjects } from './runbook/judge-observed-objects.ts'
+export { findInObservedObjects } from './runbook/find-in-observed-objects.ts'
+export { listPodsWhereWanted, readRollouts } from './runbook/list-pods-where-wanted.ts'
 export { listWorkloads } from './clients/list-workloads.ts'
 export { probeLiveBrokerRefusal } from './clients/probe-live-broker-refusal.ts'
 export { readPaperAccount } from './clients/read-paper-account.ts'
@@ -65,6 +76,7 @@ export { judgeKillSwitchReport, type KillSwitchReportJudgement } from './policie
 
 // The session and cluster health (issue 4): calendar authorities, image pinning, cluster identity, health rules
 export { lookUpTargetSession, type CalendarAuthority, type TargetSessionLookup } from './calendar/index.ts'
+export type { TradingDayJudgement } from './policies/trading-session.ts'
 export { chooseCalendarAuthority } from './clients/choose-calendar-authority.ts'
 export { judgeWorkloadImages, type WorkloadImage } from './policies/workload-images.ts'
 export { judgeClusterIdentity } from './policies/cluster-identity.ts'
@@ -85,7 +97,7 @@ export { judgeSentimentSectors, type SentimentSectorsJudgement } from './policie
 export { judgeWhaleTrades, type WhaleTradesJudgement } from './policies/judge-whale-trades.ts'
 export { judgeTradeFreshness, type TradeFreshnessJudgement } from './policies/judge-trade-freshness.ts'
 export { judgeGoldenSweeps, type GoldenSweepsJudgement } from './policies/judge-golden-sweeps.ts'
-export { judgeSystemStatus, type SystemStatusJudgement } from './policies/judge-system-status.ts'
+export { judgeSystemStatus } from './policies/judge-system-status.ts'
 export { judgeGexOverlay, type GexOverlayJudgement } from './policies/judge-gex-overlay.ts'
 export { judgeGexFreshness, type GexFreshnessJudgement } from './policies/judge-gex-freshness.ts'
 

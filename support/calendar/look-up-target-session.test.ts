@@ -18,7 +18,7 @@ describe('lookUpTargetSession without --session: the next NYSE session', () => {
     { when: 'the evening before Independence Day observed (summer time)', now: '2026-07-02T20:30:00Z', date: '2026-07-06' },
   ])('$when ($now) → $date', async ({ now, date }) => {
     const lookup = await lookUpTargetSession(shipped, null, new Date(now))
-    expect(lookup).toMatchObject({ date, defaulted: true, judgement: { status: 'trading' } })
+    expect(lookup).toMatchObject({ date, defaulted: true, judgement: { status: 'pass' } })
   })
 
   it('cannot default after the last covered session', async () => {
@@ -26,7 +26,13 @@ describe('lookUpTargetSession without --session: the next NYSE session', () => {
     expect(lookup).toEqual({
       date: null,
       defaulted: true,
-      judgement: { status: 'unknown', reason: 'the calendar lists no NYSE session closing after 2027-12-31T22:00:00.000Z up to 2028-01-10' },
+      judgement: {
+        status: 'unverified',
+        reason: `the calendar lists no NYSE session closing after 2027-12-31T22:00:00.000Z up to 2028-01-10 (authority: ${shipped.source})`,
+        session: null,
+        nextSession: null,
+        findings: [],
+      },
     })
   })
 })
@@ -35,10 +41,10 @@ describe('lookUpTargetSession with --session', () => {
   const now = new Date('2026-01-13T15:00:00Z')
 
   it.each([
-    { session: '2026-01-14', status: 'trading', reason: '2026-01-14 is an NYSE trading day (09:30–16:00 New York time)' },
-    { session: '2026-12-25', status: 'closed', reason: '2026-12-25 is not an NYSE trading day: NYSE is closed for Christmas Day (next session: 2026-12-28)' },
-    { session: '2026-01-17', status: 'closed', reason: '2026-01-17 is not an NYSE trading day: it is a Saturday (next session: 2026-01-20)' },
-    { session: '2026-01-19', status: 'closed', reason: '2026-01-19 is not an NYSE trading day: NYSE is closed for Martin Luther King, Jr. Day (next session: 2026-01-20)' },
+    { session: '2026-01-14', status: 'pass', reason: '2026-01-14 is an NYSE trading day (09:30–16:00 New York time)' },
+    { session: '2026-12-25', status: 'fail', reason: '2026-12-25 is not an NYSE trading day: NYSE is closed for Christmas Day (next session: 2026-12-28)' },
+    { session: '2026-01-17', status: 'fail', reason: '2026-01-17 is not an NYSE trading day: it is a Saturday (next session: 2026-01-20)' },
+    { session: '2026-01-19', status: 'fail', reason: '2026-01-19 is not an NYSE trading day: NYSE is closed for Martin Luther King, Jr. Day (next session: 2026-01-20)' },
   ])('$session → $status', async ({ session, status, reason }) => {
     expect(await lookUpTargetSession(shipped, session, now)).toMatchObject({ date: session, defaulted: false, judgement: { status, reason } })
   })
@@ -47,8 +53,11 @@ describe('lookUpTargetSession with --session', () => {
     await expect(lookUpTargetSession(shipped, '2028-01-03', now)).rejects.toThrow(CouldNotCheckError)
   })
 
-  it('is unknown when an authority lists nothing for the date', async () => {
+  it('is unverified, naming the authority, when an authority lists nothing for the date', async () => {
     const silent: CalendarAuthority = { name: 'alpaca-paper-calendar', source: 'test', sessions: async () => [], closureName: () => undefined }
-    expect((await lookUpTargetSession(silent, '2031-01-02', now)).judgement.status).toBe('unknown')
+    expect((await lookUpTargetSession(silent, '2031-01-02', now)).judgement).toMatchObject({
+      status: 'unverified',
+      reason: 'the calendar lists no NYSE session from 2031-01-02 to 2031-01-12, so it does not cover 2031-01-02 (authority: test)',
+    })
   })
 })

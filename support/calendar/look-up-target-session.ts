@@ -8,7 +8,7 @@ export interface TargetSessionLookup {
   date: string | null
   /** Whether the date was the default (no `--session` given). */
   defaulted: boolean
-  /** The calendar's verdict on the date. */
+  /** The calendar's verdict on the date; when it cannot tell, the reason names the authority asked. */
   judgement: TradingDayJudgement
 }
 
@@ -21,16 +21,15 @@ export async function lookUpTargetSession(authority: CalendarAuthority, requeste
   const from = requested ?? easternDate(now)
   const range = sessionLookupRange(from)
   const sessions = await authority.sessions(range.start, range.end)
+  const naming = (judgement: TradingDayJudgement): TradingDayJudgement =>
+    judgement.status === 'unverified' ? { ...judgement, reason: `${judgement.reason} (authority: ${authority.source})` } : judgement
   if (requested !== null) {
-    return { date: requested, defaulted: false, judgement: judgeTradingDay(requested, sessions, authority.closureName(requested)) }
+    return { date: requested, defaulted: false, judgement: naming(judgeTradingDay(requested, sessions, authority.closureName(requested))) }
   }
   const next = pickNextSession(now, sessions)
   if (next === null) {
-    return {
-      date: null,
-      defaulted: true,
-      judgement: { status: 'unknown', reason: `the calendar lists no NYSE session closing after ${now.toISOString()} up to ${range.end}` },
-    }
+    const reason = `the calendar lists no NYSE session closing after ${now.toISOString()} up to ${range.end}`
+    return { date: null, defaulted: true, judgement: naming({ status: 'unverified', reason, session: null, nextSession: null, findings: [] }) }
   }
-  return { date: next.date, defaulted: true, judgement: judgeTradingDay(next.date, sessions) }
+  return { date: next.date, defaulted: true, judgement: naming(judgeTradingDay(next.date, sessions)) }
 }

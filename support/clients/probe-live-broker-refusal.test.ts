@@ -42,7 +42,7 @@ describe('probeLiveBrokerRefusal', () => {
         guardViolations: 0,
       },
     ])
-    expect(judgeLiveBrokerRefusal(attempts).ok).toBe(true)
+    expect(judgeLiveBrokerRefusal(attempts).status).toBe('pass')
     expect(guard.violations()).toEqual([])
     expect(reached).toEqual([])
   })

@@ -29,7 +29,7 @@ describe('assessStability', () => {
     const assessment = assessStability([pod('app-0', shape)], [], NOW)
     expect(assessment.readyChanges).toHaveLength(readyChanged)
     expect(assessment.recentRestarts).toHaveLength(restarted)
-    expect(assessment.restartingNow.ok).toBe(!restartingNow)
+    expect(assessment.status).toBe(restartingNow ? 'fail' : 'pass')
   })
 
   it('records recent Warning events only, with when they were last seen', () => {
@@ -64,7 +64,8 @@ describe('assessStability', () => {
       pod('marketdata-0', { ready: 'False', containers: [waitingContainer('CrashLoopBackOff', { name: 'md', restartCount: 7 })] }),
       pod('whale-strategy-0', { ready: 'False', containers: [{ ...restartedAt(3, false), name: 'whale' }] }),
     ], [], NOW)
-    expect(assessment.restartingNow.reason).toBe(
+    expect(assessment.status).toBe('fail')
+    expect(assessment.reason).toBe(
       '2 container(s) restarting now: pod marketdata-0 container md is restarting now: waiting in CrashLoopBackOff after 7 restarts; ' +
         'pod whale-strategy-0 container whale is restarting now: last run ended 2026-03-02T12:57:00.000Z (Error, exit 13) and it is not ready',
     )

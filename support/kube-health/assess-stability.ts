@@ -1,5 +1,5 @@
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node'
-import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+import { judgeFindings, type Judgement } from '../judgement.ts'
 import { findCondition, listContainerStatuses, podName } from './internal/pod-parts.ts'
 import { isWithin, toInstant } from './internal/to-instant.ts'
 import { resolveKubeHealthOptions, type KubeHealthOptions } from './kube-health-options.ts'
@@ -44,12 +44,11 @@ export interface RestartingContainer {
   why: string
 }
 
-/** What the stability rule saw. Ready changes, restarts and Warning events are evidence; `restartingNow` decides. */
-export interface StabilityAssessment {
+/** What the stability rule saw: the judgement is on containers restarting now; the rest is evidence. */
+export interface StabilityAssessment extends Judgement<RestartingContainer> {
   readyChanges: ReadyChange[]
   recentRestarts: RecentRestart[]
   warningEvents: WarningEvent[]
-  restartingNow: HealthJudgement<RestartingContainer>
 }
 
 /**
@@ -110,14 +109,14 @@ export function assessStability(pods: readonly V1Pod[], events: readonly CoreV1E
   })
   const minutes = Math.round(stabilityWindowMs / 60_000)
   return {
-    readyChanges,
-    recentRestarts,
-    warningEvents,
-    restartingNow: judgeFindings(
+    ...judgeFindings(
       restarting,
       (found) => `pod ${found.pod} container ${found.container} is restarting now: ${found.why}`,
       `no container is restarting now (window ${minutes} min)`,
       `${restarting.length} container(s) restarting now`,
     ),
+    readyChanges,
+    recentRestarts,
+    warningEvents,
   }
 }

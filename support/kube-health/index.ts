@@ -15,8 +15,7 @@ export {
   type StabilityAssessment,
   type WarningEvent,
 } from './assess-stability.ts'
-export { judgeStalenessBypass, type StalenessBypassJudgement } from './judge-staleness-bypass.ts'
-export type { HealthJudgement } from './health-judgement.ts'
+export { judgeStalenessBypass } from './judge-staleness-bypass.ts'
 
 // Options and evidence
 export { KUBE_HEALTH_DEFAULTS, resolveKubeHealthOptions, type KubeHealthOptions, type ResolvedKubeHealthOptions } from './kube-health-options.ts'

@@ -13,7 +13,7 @@ describe('judgeContainerWaiting', () => {
     { reason: 'PodInitializing', blocked: false },
   ])('a container waiting in $reason → blocked=$blocked', ({ reason, blocked }) => {
     const judgement = judgeContainerWaiting([pod('app-0', { containers: [waitingContainer(reason)] })])
-    expect(judgement.ok).toBe(!blocked)
+    expect(judgement.status).toBe(blocked ? 'fail' : 'pass')
   })
 
   it('looks at init containers and every pod, owned or bare', () => {
@@ -43,7 +43,7 @@ describe('judgeContainerWaiting', () => {
 
   it('passes a floor of running containers, and says how many pods it looked at', () => {
     expect(judgeContainerWaiting([pod('a'), pod('b', { containers: [runningContainer({ ready: false })] })])).toEqual({
-      ok: true,
+      status: 'pass',
       reason: 'none of 2 pods has a container in CrashLoopBackOff, ImagePullBackOff, ErrImagePull, CreateContainerConfigError, CreateContainerError',
       findings: [],
     })

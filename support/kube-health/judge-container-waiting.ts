@@ -1,5 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node'
-import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+import { judgeFindings, type Judgement } from '../judgement.ts'
 import { containerLabel, listContainerStatuses, podName } from './internal/pod-parts.ts'
 
 /**
@@ -27,7 +27,7 @@ export interface BlockedContainer {
 }
 
 /** Finds every container (init containers too) of every pod that waits for a {@link BLOCKING_WAITING_REASONS} reason. */
-export function judgeContainerWaiting(pods: readonly V1Pod[]): HealthJudgement<BlockedContainer> {
+export function judgeContainerWaiting(pods: readonly V1Pod[]): Judgement<BlockedContainer> {
   const findings = pods.flatMap((pod) =>
     listContainerStatuses(pod).flatMap((entry) => {
       const reason = entry.status.state?.waiting?.reason

@@ -3,17 +3,17 @@ import { pod, runningContainer, waitingContainer, type PodShape } from './intern
 import { judgePodReadiness } from './judge-pod-readiness.ts'
 
 describe('judgePodReadiness', () => {
-  it.each<{ case: string; shape: PodShape; ok: boolean }>([
-    { case: 'a Ready workload pod', shape: {}, ok: true },
-    { case: 'a workload pod with Ready=False', shape: { ready: 'False' }, ok: false },
-    { case: 'a workload pod without a Ready condition', shape: { ready: null, phase: 'Pending', containers: [] }, ok: false },
-    { case: 'a StatefulSet pod with Ready=False', shape: { owner: 'StatefulSet/whale-strategy', ready: 'False' }, ok: false },
-    { case: 'a bare pod that is not Ready', shape: { owner: null, ready: 'False' }, ok: false },
-    { case: "a finished Job's pod", shape: { owner: 'Job/ops-heartbeat-writer-1', phase: 'Succeeded', ready: 'False' }, ok: true },
-    { case: 'an evicted pod', shape: { phase: 'Failed', ready: 'False' }, ok: true },
-    { case: "a running Job's pod that is not Ready", shape: { owner: 'Job/ops-heartbeat-writer-1', ready: 'False' }, ok: false },
-  ])('$case → ok=$ok', ({ shape, ok }) => {
-    expect(judgePodReadiness([pod('app-0', shape)]).ok).toBe(ok)
+  it.each<{ case: string; shape: PodShape; status: 'pass' | 'fail' }>([
+    { case: 'a Ready workload pod', shape: {}, status: 'pass' },
+    { case: 'a workload pod with Ready=False', shape: { ready: 'False' }, status: 'fail' },
+    { case: 'a workload pod without a Ready condition', shape: { ready: null, phase: 'Pending', containers: [] }, status: 'fail' },
+    { case: 'a StatefulSet pod with Ready=False', shape: { owner: 'StatefulSet/whale-strategy', ready: 'False' }, status: 'fail' },
+    { case: 'a bare pod that is not Ready', shape: { owner: null, ready: 'False' }, status: 'fail' },
+    { case: "a finished Job's pod", shape: { owner: 'Job/ops-heartbeat-writer-1', phase: 'Succeeded', ready: 'False' }, status: 'pass' },
+    { case: 'an evicted pod', shape: { phase: 'Failed', ready: 'False' }, status: 'pass' },
+    { case: "a running Job's pod that is not Ready", shape: { owner: 'Job/ops-heartbeat-writer-1', ready: 'False' }, status: 'fail' },
+  ])('$case → $status', ({ shape, status }) => {
+    expect(judgePodReadiness([pod('app-0', shape)]).status).toBe(status)
   })
 
   it('names the pod, its owner, the Ready condition and each container that is not ready', () => {
@@ -44,18 +44,18 @@ describe('judgePodReadiness', () => {
   it('fails, never passes vacuously, when there is no pod while workloads want some', () => {
     const rollout = { workload: 'Deployment/trading-floor/strategy-engine', desired: 1, ready: 1, generation: 1, observedGeneration: 1, problems: [] }
     const judgement = judgePodReadiness([], [rollout])
-    expect(judgement.ok).toBe(false)
+    expect(judgement.status).toBe('fail')
     expect(judgement.reason).toContain('Deployment/trading-floor/strategy-engine has no pod: it wants 1 pod(s) and the namespace has none of them')
     const owned = pod('strategy-engine-5c9d7f8b6c-q4n8d', { owner: 'ReplicaSet/strategy-engine-5c9d7f8b6c' })
-    expect(judgePodReadiness([owned], [rollout]).ok).toBe(true)
-    expect(judgePodReadiness([], [{ ...rollout, desired: 0 }]).ok).toBe(true)
+    expect(judgePodReadiness([owned], [rollout]).status).toBe('pass')
+    expect(judgePodReadiness([], [{ ...rollout, desired: 0 }]).status).toBe('pass')
   })
 
   it("does not count another Deployment's pods whose name starts the same (strategy-engine vs strategy-engine-canary)", () => {
     const rollout = { workload: 'Deployment/trading-floor/strategy-engine', desired: 2, ready: 2, generation: 1, observedGeneration: 1, problems: [] }
     const canary = pod('strategy-engine-canary-7f6d5c4b3a-x1y2z', { owner: 'ReplicaSet/strategy-engine-canary-7f6d5c4b3a' })
     const judgement = judgePodReadiness([canary], [rollout])
-    expect(judgement.ok).toBe(false)
+    expect(judgement.status).toBe('fail')
     expect(judgement.reason).toContain('Deployment/trading-floor/strategy-engine has no pod')
   })
 })

@@ -1,5 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node'
-import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+import { judgeFindings, type Judgement } from '../judgement.ts'
 import type { WorkloadRollout } from './judge-workload-rollout.ts'
 import { containerLabel, describeContainerState, findCondition, listContainerStatuses, podController, podName } from './internal/pod-parts.ts'
 
@@ -22,7 +22,7 @@ export interface UnreadyPod {
  * `kubectl run` pod runs like any other), and every workload (from `describeRollouts`) that wants pods but has not
  * one pod in the namespace: no pods at all while Deployments report ready replicas is a fault, never a vacuous pass.
  */
-export function judgePodReadiness(pods: readonly V1Pod[], rollouts: readonly WorkloadRollout[] = []): HealthJudgement<UnreadyPod> {
+export function judgePodReadiness(pods: readonly V1Pod[], rollouts: readonly WorkloadRollout[] = []): Judgement<UnreadyPod> {
   const running = pods.filter((pod) => !TERMINAL_POD_PHASES.includes(pod.status?.phase ?? ''))
   const findings: UnreadyPod[] = running.flatMap((pod) => {
     const ready = findCondition(pod, 'Ready')

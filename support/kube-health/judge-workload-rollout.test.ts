@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deploymentStatus, statefulSetStatus } from './internal/build-pods.ts'
-import { judgeWorkloadRollout } from './judge-workload-rollout.ts'
+import { describeRollouts, judgeWorkloadRollout } from './judge-workload-rollout.ts'
 
 describe('judgeWorkloadRollout', () => {
   it.each([
@@ -21,19 +21,29 @@ describe('judgeWorkloadRollout', () => {
       problems: ['observedGeneration unset < generation 1 (the controller has not acted on the latest spec)'],
     },
   ])('$case → $problems', ({ deployment, problems }) => {
-    const judgement = judgeWorkloadRollout([deployment], [])
+    const judgement = judgeWorkloadRollout(describeRollouts([deployment], []))
     expect(judgement.findings.flatMap((found) => found.problems)).toEqual(problems)
-    expect(judgement.ok).toBe(problems.length === 0)
+    expect(judgement.status).toBe(problems.length === 0 ? 'pass' : 'fail')
   })
 
   it('names each workload with its kind and namespace', () => {
-    const judgement = judgeWorkloadRollout([deploymentStatus('marketdata-mcp-server', 1, 1)], [statefulSetStatus('whale-strategy', 1, 0)])
+    const judgement = judgeWorkloadRollout(describeRollouts([deploymentStatus('marketdata-mcp-server', 1, 1)], [statefulSetStatus('whale-strategy', 1, 0)]))
     expect(judgement.reason).toBe('not rolled out: StatefulSet/trading-floor/whale-strategy: 0/1 replicas ready')
   })
 
   it('passes when everything is rolled out', () => {
-    expect(judgeWorkloadRollout([deploymentStatus('a', 1, 1)], [statefulSetStatus('b', 1, 1)]).reason).toBe(
-      'all 2 Deployments, StatefulSets and DaemonSets are rolled out with every replica ready',
-    )
+    expect(judgeWorkloadRollout(describeRollouts([deploymentStatus('a', 1, 1)], [statefulSetStatus('b', 1, 1)]))).toEqual({
+      status: 'pass',
+      reason: 'all 2 Deployments, StatefulSets and DaemonSets are rolled out with every replica ready',
+      findings: [],
+    })
+  })
+
+  it('is unverified, never passed vacuously, when there is no workload at all', () => {
+    expect(judgeWorkloadRollout([])).toEqual({
+      status: 'unverified',
+      reason: 'the namespace holds no Deployment, StatefulSet or DaemonSet, so no rollout was judged; check --namespace',
+      findings: [],
+    })
   })
 })

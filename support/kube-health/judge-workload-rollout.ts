@@ -1,5 +1,5 @@
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node'
-import { judgeFindings, type HealthJudgement } from './health-judgement.ts'
+import { judgeFindings, type Judgement } from '../judgement.ts'
 
 /** A Deployment, StatefulSet or DaemonSet as the rollout rule sees it. */
 export interface WorkloadRollout {
@@ -50,15 +50,18 @@ export function describeRollouts(
 }
 
 /**
- * Judges that every Deployment, StatefulSet and DaemonSet is rolled out: ready replicas equal desired replicas (readiness
- * check `cluster.replicas_ready`, without its label selector) and `status.observedGeneration` ≥ `metadata.generation`.
+ * Judges that every Deployment, StatefulSet and DaemonSet (from `describeRollouts`) is rolled out: ready replicas equal
+ * desired replicas (readiness check `cluster.replicas_ready`, without its label selector) and
+ * `status.observedGeneration` ≥ `metadata.generation`. None at all is unverified: a rule over nothing would pass vacuously.
  */
-export function judgeWorkloadRollout(
-  deployments: readonly V1Deployment[],
-  statefulSets: readonly V1StatefulSet[],
-  daemonSets: readonly V1DaemonSet[] = [],
-): HealthJudgement<WorkloadRollout> {
-  const rollouts = describeRollouts(deployments, statefulSets, daemonSets)
+export function judgeWorkloadRollout(rollouts: readonly WorkloadRollout[]): Judgement<WorkloadRollout> {
+  if (rollouts.length === 0) {
+    return {
+      status: 'unverified',
+      reason: 'the namespace holds no Deployment, StatefulSet or DaemonSet, so no rollout was judged; check --namespace',
+      findings: [],
+    }
+  }
   return judgeFindings(
     rollouts.filter((rollout) => rollout.problems.length > 0),
     (found) => `${found.workload}: ${found.problems.join(', ')}`,

@@ -5,7 +5,7 @@
 
 // The rules
 export { EXECUTION_FLAGS, EXECUTION_WORKLOAD_NAME, findPostureViolations, type PostureInput } from './find-posture-violations.ts'
-export { findKillSwitchWiring, type KillSwitchGap } from './find-kill-switch-wiring.ts'
+export { findKillSwitchWiring, type KillSwitchGap, type KillSwitchWiring } from './find-kill-switch-wiring.ts'
 export { findStalenessBypass, STALENESS_BYPASS_FLAGS } from './find-staleness-bypass.ts'
 export type { PostureFinding, PostureRule } from './posture-finding.ts'
 

@@ -5,15 +5,15 @@ const identity = { context: 'gke_agenttrader_us-central1_trading', server: 'http
 
 describe('judgeClusterIdentity', () => {
   it.each([
-    { change: {}, ok: true },
-    { change: { version: 'v1.30.5-gke.1014001' }, ok: true },
-    { change: { version: 'v1.29.3+k3s1' }, ok: true },
-    { change: { version: '' }, ok: false },
-    { change: { version: '1.32' }, ok: false },
-    { change: { context: '' }, ok: false },
-    { change: { server: ' ' }, ok: false },
-  ])('$change → ok=$ok', ({ change, ok }) => {
-    expect(judgeClusterIdentity({ ...identity, ...change }).ok).toBe(ok)
+    { change: {}, status: 'pass' },
+    { change: { version: 'v1.30.5-gke.1014001' }, status: 'pass' },
+    { change: { version: 'v1.29.3+k3s1' }, status: 'pass' },
+    { change: { version: '' }, status: 'fail' },
+    { change: { version: '1.32' }, status: 'fail' },
+    { change: { context: '' }, status: 'fail' },
+    { change: { server: ' ' }, status: 'fail' },
+  ])('$change → ok=$status', ({ change, status }) => {
+    expect(judgeClusterIdentity({ ...identity, ...change }).status).toBe(status)
   })
 
   it('says what it recorded, and what is missing', () => {

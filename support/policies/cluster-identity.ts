@@ -1,3 +1,5 @@
+import type { Judgement } from '../judgement.ts'
+
 /** Who the run evaluated: the kube context, the API server URL and its version. */
 export interface ClusterIdentity {
   /** The kubeconfig context. */
@@ -14,11 +16,15 @@ const GIT_VERSION = /^v\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/
  * Judges the recorded identity: a named context, an API server URL and a Kubernetes `gitVersion`
  * (`v1.32.4`, `v1.30.5-gke.1014001`). A blank field means the run cannot say what it evaluated.
  */
-export function judgeClusterIdentity(identity: ClusterIdentity): { ok: boolean; reason: string } {
+export function judgeClusterIdentity(identity: ClusterIdentity): Judgement<never> {
   const missing = (['context', 'server'] as const).filter((field) => identity[field].trim() === '')
-  if (missing.length > 0) return { ok: false, reason: `the kubeconfig names no ${missing.join(' and no ')}; openbell cannot say which cluster it evaluated` }
+  if (missing.length > 0) return { status: 'fail', reason: `the kubeconfig names no ${missing.join(' and no ')}; openbell cannot say which cluster it evaluated`, findings: [] }
   if (!GIT_VERSION.test(identity.version)) {
-    return { ok: false, reason: `the API server at ${identity.server} reports version ${JSON.stringify(identity.version)}, not a Kubernetes gitVersion like "v1.32.4"` }
+    return {
+      status: 'fail',
+      reason: `the API server at ${identity.server} reports version ${JSON.stringify(identity.version)}, not a Kubernetes gitVersion like "v1.32.4"`,
+      findings: [],
+    }
   }
-  return { ok: true, reason: `context ${identity.context}, API server ${identity.server}, Kubernetes ${identity.version}` }
+  return { status: 'pass', reason: `context ${identity.context}, API server ${identity.server}, Kubernetes ${identity.version}`, findings: [] }
 }

@@ -24,12 +24,12 @@ describe('judgeGexFreshness', () => {
     ['ten minutes in the future', dated(-600), false, `${PATH} is dated 2026-02-05T14:40:00.000Z, 600 s in the future: that proves nothing about recency; check the writer's clock`],
     ['a few seconds in the future (clock skew)', dated(-5), true, `${PATH} is from 2026-02-05T14:30:05.000Z, 0 s old (≤ 86400 s)`],
     ['no document', { path: PATH, document: null }, false, `${PATH} does not exist: there is no GEX overlay to be recent`],
-  ])('%s', (_name, observation, ok, reason) => {
-    expect(judgeGexFreshness(observation, NOW, DAY)).toMatchObject({ ok, reason })
+  ])('%s', (_name, observation, fresh, reason) => {
+    expect(judgeGexFreshness(observation, NOW, DAY)).toMatchObject({ status: fresh ? 'pass' : 'fail', reason })
   })
 
   it('fails a timestamp stored as a string: the overlay cannot be dated as the UI dates it', () => {
     const observation = { path: PATH, document: { id: 'system_status', path: PATH, data: { timestamp: '2026-02-05T14:30:00Z' } } }
-    expect(judgeGexFreshness(observation, NOW, DAY)).toMatchObject({ ok: false, reason: expect.stringContaining('has no timestamp the GEX overlay can be dated by') })
+    expect(judgeGexFreshness(observation, NOW, DAY)).toMatchObject({ status: 'fail', reason: expect.stringContaining('has no timestamp the GEX overlay can be dated by') })
   })
 })

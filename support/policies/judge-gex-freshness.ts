@@ -1,11 +1,10 @@
+import type { Judgement } from '../judgement.ts'
 import type { SystemStatusObservation } from './judge-system-status.ts'
 import { MAX_FUTURE_SKEW_SECONDS } from './judge-trade-freshness.ts'
 import { systemStatusSchema } from './whale-trade-contract.ts'
 
 /** The judgement of how recent the GEX overlay is. */
-export interface GexFreshnessJudgement {
-  readonly ok: boolean
-  readonly reason: string
+export interface GexFreshnessJudgement extends Judgement<never> {
   /** Its age at `now`, in whole seconds (negative when in the future), or `null` when it has no readable timestamp. */
   readonly ageSeconds: number | null
 }
@@ -18,17 +17,18 @@ export interface GexFreshnessJudgement {
  */
 export function judgeGexFreshness(observation: SystemStatusObservation, now: Date, maxAgeSeconds: number): GexFreshnessJudgement {
   if (observation.document === null) {
-    return { ok: false, reason: `${observation.path} does not exist: there is no GEX overlay to be recent`, ageSeconds: null }
+    return { status: 'fail', findings: [], reason: `${observation.path} does not exist: there is no GEX overlay to be recent`, ageSeconds: null }
   }
   const parsed = systemStatusSchema.shape.timestamp.safeParse(observation.document.data.timestamp)
   if (!parsed.success) {
-    return { ok: false, reason: `${observation.path} has no timestamp the GEX overlay can be dated by: timestamp: ${parsed.error.issues[0]?.message ?? 'invalid'}`, ageSeconds: null }
+    return { status: 'fail', findings: [], reason: `${observation.path} has no timestamp the GEX overlay can be dated by: timestamp: ${parsed.error.issues[0]?.message ?? 'invalid'}`, ageSeconds: null }
   }
   const at = parsed.data.toDate()
   const ageSeconds = Math.round((now.getTime() - at.getTime()) / 1_000)
   if (ageSeconds > maxAgeSeconds) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason:
         `${observation.path} is from ${at.toISOString()}, ${(ageSeconds / 86_400).toFixed(1)} days (${ageSeconds} s) old, over the ` +
         `${maxAgeSeconds} s allowed (--max-gex-age): the GEX overlay shows stale numbers as live. Reseed, or check the writer`,
@@ -37,10 +37,11 @@ export function judgeGexFreshness(observation: SystemStatusObservation, now: Dat
   }
   if (-ageSeconds > MAX_FUTURE_SKEW_SECONDS) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason: `${observation.path} is dated ${at.toISOString()}, ${-ageSeconds} s in the future: that proves nothing about recency; check the writer's clock`,
       ageSeconds,
     }
   }
-  return { ok: true, reason: `${observation.path} is from ${at.toISOString()}, ${Math.max(0, ageSeconds)} s old (≤ ${maxAgeSeconds} s)`, ageSeconds }
+  return { status: 'pass', findings: [], reason: `${observation.path} is from ${at.toISOString()}, ${Math.max(0, ageSeconds)} s old (≤ ${maxAgeSeconds} s)`, ageSeconds }
 }

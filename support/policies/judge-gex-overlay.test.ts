@@ -14,39 +14,39 @@ const SHADOWED =
 
 describe('judgeGexOverlay', () => {
   it.each([
-    { name: 'system_status alone', observation: ops(['system_status']), ok: true, firstId: 'system_status' },
-    { name: 'system_status before later ids', observation: ops(['system_status', 'zz_metrics']), ok: true, firstId: 'system_status' },
+    { name: 'system_status alone', observation: ops(['system_status']), status: 'pass', firstId: 'system_status' },
+    { name: 'system_status before later ids', observation: ops(['system_status', 'zz_metrics']), status: 'pass', firstId: 'system_status' },
     {
       name: 'market_ingest, written after system_status (the Node emulator returns write order)',
       observation: ops(['system_status', 'market_ingest']),
-      ok: false,
+      status: 'fail',
       firstId: 'market_ingest',
       reason: SHADOWED,
     },
-    { name: 'market_ingest in id order (Cloud Firestore)', observation: ops(['market_ingest', 'system_status']), ok: false, firstId: 'market_ingest', reason: SHADOWED },
-    { name: 'an upper-case id sorts before lower case', observation: ops(['system_status', 'Status']), ok: false, firstId: 'Status' },
+    { name: 'market_ingest in id order (Cloud Firestore)', observation: ops(['market_ingest', 'system_status']), status: 'fail', firstId: 'market_ingest', reason: SHADOWED },
+    { name: 'an upper-case id sorts before lower case', observation: ops(['system_status', 'Status']), status: 'fail', firstId: 'Status' },
     {
       name: 'an empty collection',
       observation: ops([]),
-      ok: false,
+      status: 'fail',
       firstId: null,
       reason:
         "the UI's query collection('tenants/t1/ops').limit(1) returns nothing: tenants/t1/ops is empty, so the GEX overlay stays blank. Reseed with `openbell seed`",
     },
-    { name: 'a large collection in id order (the server’s order is trusted)', observation: ops(['system_status', 'z1', 'z2'], 500), ok: true, firstId: 'system_status' },
-    { name: 'a large collection in id order, shadowed', observation: ops(['a', 'system_status'], 500), ok: false, firstId: 'a' },
+    { name: 'a large collection in id order (the server’s order is trusted)', observation: ops(['system_status', 'z1', 'z2'], 500), status: 'pass', firstId: 'system_status' },
+    { name: 'a large collection in id order, shadowed', observation: ops(['a', 'system_status'], 500), status: 'fail', firstId: 'a' },
     {
       name: 'a large collection out of id order (the Node emulator)',
       observation: ops(['system_status', 'a'], 500),
-      ok: null,
+      status: 'unverified',
       firstId: null,
       reason:
         'tenants/t1/ops holds 500 documents, more than the 2 read, and they did not come back in document-id order (the pure-Node ' +
         'emulator ignores that order): cannot tell which one the GEX overlay reads',
     },
-  ])('$name → ok $ok', ({ observation, ok, firstId, reason }) => {
+  ])('$name → ok $status', ({ observation, status, firstId, reason }) => {
     const judgement = judgeGexOverlay(observation)
-    expect(judgement).toMatchObject({ ok, firstId })
+    expect(judgement).toMatchObject({ status, firstId })
     if (reason) expect(judgement.reason).toBe(reason)
   })
 

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import type { ObservedDocument } from '../firestore/observed-document.ts'
 
 /** The document the GEX overlay is meant to read. */
@@ -13,10 +14,8 @@ export interface OpsCollectionObservation {
   readonly total: number
 }
 
-/** The judgement of the UI's GEX overlay query; `ok: null` when the data cannot tell. */
-export interface GexOverlayJudgement {
-  readonly ok: boolean | null
-  readonly reason: string
+/** The judgement of the UI's GEX overlay query; `unverified` when the data cannot tell. */
+export interface GexOverlayJudgement extends Judgement<never> {
   /** The id the UI's `limit(1)` returns, when known. */
   readonly firstId: string | null
 }
@@ -32,14 +31,15 @@ export function compareDocumentIds(a: string, b: string): number {
  * ingestion) sorts before it, and the overlay then shows the defaults.
  * @note When the read holds the whole collection, the first id is computed here, which is right on every backend
  * (the pure-Node emulator ignores `orderBy(documentId())` and returns write order). When the collection is
- * larger, the server's order is trusted only if the ids came back sorted; otherwise the judgement is `null`.
+ * larger, the server's order is trusted only if the ids came back sorted; otherwise the judgement is `unverified`.
  */
 export function judgeGexOverlay(observation: OpsCollectionObservation): GexOverlayJudgement {
   const query = `collection('${observation.path}').limit(1)`
   const ids = observation.documents.map((document) => document.id)
   if (ids.length === 0) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason: `the UI's query ${query} returns nothing: ${observation.path} is empty, so the GEX overlay stays blank. Reseed with \`openbell seed\``,
       firstId: null,
     }
@@ -48,7 +48,8 @@ export function judgeGexOverlay(observation: OpsCollectionObservation): GexOverl
   const sorted = ids.every((id, index) => index === 0 || compareDocumentIds(ids[index - 1]!, id) < 0)
   if (!complete && !sorted) {
     return {
-      ok: null,
+      status: 'unverified',
+      findings: [],
       reason:
         `${observation.path} holds ${observation.total} documents, more than the ${ids.length} read, and they did not come back in ` +
         'document-id order (the pure-Node emulator ignores that order): cannot tell which one the GEX overlay reads',
@@ -58,7 +59,8 @@ export function judgeGexOverlay(observation: OpsCollectionObservation): GexOverl
   const firstId = complete ? [...ids].sort(compareDocumentIds)[0]! : ids[0]!
   if (firstId !== GEX_OVERLAY_DOCUMENT_ID) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason:
         `the UI's query ${query} returns "${firstId}" (first by document id), not "${GEX_OVERLAY_DOCUMENT_ID}": the GEX overlay ` +
         'would show the defaults net_gex=0 and volatility_bias "Neutral" (useWhaleFlow.ts reads the whole ops collection). ' +
@@ -66,5 +68,5 @@ export function judgeGexOverlay(observation: OpsCollectionObservation): GexOverl
       firstId,
     }
   }
-  return { ok: true, reason: `the UI's query ${query} returns "${GEX_OVERLAY_DOCUMENT_ID}", first of ${observation.total} by document id`, firstId }
+  return { status: 'pass', findings: [], reason: `the UI's query ${query} returns "${GEX_OVERLAY_DOCUMENT_ID}", first of ${observation.total} by document id`, firstId }
 }

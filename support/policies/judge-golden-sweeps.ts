@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import type { ObservedDocument } from '../firestore/observed-document.ts'
 import { coerceNumber, daysToExpiry, GOLDEN_SWEEP_DTE_BELOW, GOLDEN_SWEEP_PREMIUM_ABOVE, isGoldenSweep } from './golden-sweep.ts'
 import { tradesTheUiShows, type WhaleTradesObservation } from './judge-whale-trades.ts'
@@ -12,18 +13,14 @@ export interface GoldenSweepCandidate {
   readonly daysToExpiry: number
 }
 
-/** The judgement of the Golden Sweep requirement. */
-export interface GoldenSweepsJudgement {
-  readonly ok: boolean
-  readonly reason: string
+/** The judgement of the Golden Sweep requirement; on a failure the findings are the trades that came closest. */
+export interface GoldenSweepsJudgement extends Judgement<GoldenSweepCandidate> {
   /** How many of the trades the UI shows are golden (recorded, never asserted: regular trades can qualify too). */
   readonly count: number
   /** The newest golden sweep, the evidence of a pass. */
   readonly qualifying: GoldenSweepCandidate | null
   /** The newest golden sweep's whole document. */
   readonly qualifyingDocument: ObservedDocument | null
-  /** On a failure, the trades with the largest premiums, to show how close they came. */
-  readonly closest: readonly GoldenSweepCandidate[]
 }
 
 /**
@@ -49,11 +46,11 @@ export function judgeGoldenSweeps(observation: WhaleTradesObservation, now: Date
     const first = golden[0]!.candidate
     return {
       qualifyingDocument: golden[0]!.document,
-      ok: true,
+      status: 'pass',
       reason: `${golden.length} of ${candidates.length} trades are Golden Sweeps (${rule}), e.g. ${describe(first)}`,
       count: golden.length,
       qualifying: first,
-      closest: [],
+      findings: [],
     }
   }
   const closest = candidates
@@ -61,14 +58,14 @@ export function judgeGoldenSweeps(observation: WhaleTradesObservation, now: Date
     .sort((a, b) => b.premium - a.premium)
     .slice(0, 3)
   return {
-    ok: false,
+    status: 'fail',
     reason:
       `none of the ${candidates.length} trades the Whale Flow UI shows from ${observation.path} is a Golden Sweep (${rule})` +
       `${closest.length > 0 ? `; largest premiums: ${closest.map(describe).join(', ')}` : ''}. Seed golden sweeps (\`openbell seed --golden-sweeps 5\`)`,
     count: 0,
     qualifying: null,
     qualifyingDocument: null,
-    closest,
+    findings: closest,
   }
 }
 

@@ -14,10 +14,10 @@ const AAPL = doc('AAPL', { symbol: 'AAPL', marketCap: 3000, sentimentScore: 0.4 
 describe('judgeSentimentSectors', () => {
   it('passes the 11 seeded sectors and nothing else', () => {
     expect(judgeSentimentSectors({ documents: SEEDED, total: 11 })).toEqual({
-      ok: true,
+      status: 'pass',
       reason: 'marketData/sentiment/sectors holds exactly the 11 sector documents, each with value > 0, sentiment in [-1, 1] and a leadingTicker',
       missing: [],
-      invalid: [],
+      findings: [],
       extra: { count: 0, ids: [] },
     })
   })
@@ -83,14 +83,14 @@ describe('judgeSentimentSectors', () => {
     },
   ])('fails $name', ({ observation, reason }) => {
     const judgement = judgeSentimentSectors(observation)
-    expect(judgement.ok).toBe(false)
+    expect(judgement.status).toBe('fail')
     expect(judgement.reason).toBe(reason)
   })
 
   it('reports missing, invalid and extra documents separately', () => {
     const judgement = judgeSentimentSectors({ documents: [...replaced('Energy', { value: 1, sentiment: 2, leadingTicker: 'XOM' }).slice(1), AAPL], total: 40 })
     expect(judgement.missing).toEqual(['Technology'])
-    expect(judgement.invalid).toEqual([{ id: 'Energy', problem: 'sentiment: Too big: expected number to be <=1' }])
+    expect(judgement.findings).toEqual([{ id: 'Energy', problem: 'sentiment: Too big: expected number to be <=1' }])
     expect(judgement.extra).toEqual({ count: 30, ids: ['AAPL'] })
   })
 })

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import type { ObservedDocument } from '../firestore/observed-document.ts'
 import { describeSchemaProblem } from './describe-schema-problem.ts'
 import { SECTOR_IDS, SENTIMENT_SECTORS_PATH, sectorDocumentSchema, type SectorId } from './sentiment-contract.ts'
@@ -12,14 +13,10 @@ export interface SentimentSectorsObservation {
   readonly total?: number
 }
 
-/** The judgement of the Sentiment Heatmap's collection. */
-export interface SentimentSectorsJudgement {
-  readonly ok: boolean
-  readonly reason: string
+/** The judgement of the Sentiment Heatmap's collection; the findings are the sector documents that break the contract. */
+export interface SentimentSectorsJudgement extends Judgement<{ readonly id: SectorId; readonly problem: string }> {
   /** Sector ids without a document. */
   readonly missing: readonly SectorId[]
-  /** Sector documents that break the contract, with their problems. */
-  readonly invalid: readonly { readonly id: SectorId; readonly problem: string }[]
   /** Documents besides the 11 sectors: how many, and the ids of those seen. */
   readonly extra: { readonly count: number; readonly ids: readonly string[] }
 }
@@ -67,13 +64,13 @@ export function judgeSentimentSectors(observation: SentimentSectorsObservation):
   }
 
   return {
-    ok: problems.length === 0,
+    status: problems.length === 0 ? 'pass' : 'fail',
     reason:
       problems.length === 0
         ? `${path} holds exactly the 11 sector documents, each with value > 0, sentiment in [-1, 1] and a leadingTicker`
         : problems.join('; '),
     missing,
-    invalid,
+    findings: invalid,
     extra: { count: extraCount, ids: extraIds },
   }
 }

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import type { ObservedDocument } from '../firestore/observed-document.ts'
 import { describeSchemaProblem } from './describe-schema-problem.ts'
 import { systemStatusSchema } from './whale-trade-contract.ts'
@@ -10,31 +11,28 @@ export interface SystemStatusObservation {
   readonly document: ObservedDocument | null
 }
 
-/** The judgement of the GEX overlay document. */
-export interface SystemStatusJudgement {
-  readonly ok: boolean
-  readonly reason: string
-}
 
 /**
  * Judges `tenants/{t}/ops/system_status` (reference §2.3): `net_gex` a number, `volatility_bias` one of
  * Bullish|Bearish|Neutral, `timestamp` a Firestore Timestamp.
  * @example judgeSystemStatus({ path, document: observeDocument(await readDocument(db, path)) })
  */
-export function judgeSystemStatus(observation: SystemStatusObservation): SystemStatusJudgement {
+export function judgeSystemStatus(observation: SystemStatusObservation): Judgement<never> {
   if (observation.document === null) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason: `${observation.path} does not exist: the Whale Flow GEX overlay has nothing to show. Reseed with \`openbell seed\` or scripts/seed_whale_flow_data.py`,
     }
   }
   const parsed = systemStatusSchema.safeParse(observation.document.data)
   if (!parsed.success) {
-    return { ok: false, reason: `${observation.path} breaks the GEX overlay contract: ${describeSchemaProblem(parsed.error)}` }
+    return { status: 'fail', reason: `${observation.path} breaks the GEX overlay contract: ${describeSchemaProblem(parsed.error)}`, findings: [] }
   }
   const { net_gex, volatility_bias, timestamp } = parsed.data
   return {
-    ok: true,
+    status: 'pass',
+    findings: [],
     reason: `${observation.path}: net_gex ${net_gex}, volatility_bias ${volatility_bias}, timestamp ${timestamp.toDate().toISOString()}`,
   }
 }

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import { coerceDate } from './golden-sweep.ts'
 import { tradesTheUiShows, type WhaleTradesObservation } from './judge-whale-trades.ts'
 
@@ -5,9 +6,7 @@ import { tradesTheUiShows, type WhaleTradesObservation } from './judge-whale-tra
 export const MAX_FUTURE_SKEW_SECONDS = 300
 
 /** The judgement of how recent the newest Whale Flow trade is. */
-export interface TradeFreshnessJudgement {
-  readonly ok: boolean
-  readonly reason: string
+export interface TradeFreshnessJudgement extends Judgement<never> {
   /** The newest trade's timestamp, ISO 8601, or `null` when no trade has one the UI can read. */
   readonly newest: string | null
   /** Its age at `now`, in whole seconds (negative when in the future). */
@@ -28,14 +27,15 @@ export function judgeTradeFreshness(observation: WhaleTradesObservation, now: Da
     .map((document) => coerceDate(document.data.timestamp)?.getTime())
     .filter((time): time is number => time !== undefined)
   if (times.length === 0) {
-    return { ok: false, reason: `no trade in ${observation.path} has a timestamp the Whale Flow UI can read`, newest: null, ageSeconds: null }
+    return { status: 'fail', findings: [], reason: `no trade in ${observation.path} has a timestamp the Whale Flow UI can read`, newest: null, ageSeconds: null }
   }
   const newestMs = Math.max(...times)
   const newest = new Date(newestMs).toISOString()
   const ageSeconds = Math.round((now.getTime() - newestMs) / 1_000)
   if (ageSeconds > maxAgeSeconds) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason:
         `the newest Whale Flow trade in ${observation.path} is from ${newest}, ${describeAge(ageSeconds)} old, over the ` +
         `${maxAgeSeconds} s allowed (--max-trade-age): the page shows no recent trades. Check the writer, or reseed`,
@@ -45,7 +45,8 @@ export function judgeTradeFreshness(observation: WhaleTradesObservation, now: Da
   }
   if (-ageSeconds > MAX_FUTURE_SKEW_SECONDS) {
     return {
-      ok: false,
+      status: 'fail',
+      findings: [],
       reason:
         `the newest Whale Flow trade in ${observation.path} is dated ${newest}, ${describeAge(-ageSeconds)} in the future: ` +
         "that proves nothing about recency; check the writer's clock",
@@ -53,5 +54,5 @@ export function judgeTradeFreshness(observation: WhaleTradesObservation, now: Da
       ageSeconds,
     }
   }
-  return { ok: true, reason: `the newest trade is from ${newest}, ${describeAge(Math.max(0, ageSeconds))} old (≤ ${maxAgeSeconds} s)`, newest, ageSeconds }
+  return { status: 'pass', findings: [], reason: `the newest trade is from ${newest}, ${describeAge(Math.max(0, ageSeconds))} old (≤ ${maxAgeSeconds} s)`, newest, ageSeconds }
 }

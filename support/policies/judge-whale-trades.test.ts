@@ -21,17 +21,17 @@ const noTimestamp = (id: string): ObservedDocument => {
 describe('judgeWhaleTrades', () => {
   it('passes well-formed trades', () => {
     expect(judgeWhaleTrades({ path: PATH, documents: [trade('a'), trade('b')] })).toEqual({
-      ok: true,
+      status: 'pass',
       reason: '2 trades, each with the fields the Whale Flow UI reads',
       shown: 2,
-      invalid: [],
+      findings: [],
       withoutTimestamp: [],
     })
   })
 
   it('sets aside documents without a timestamp, as Cloud Firestore’s orderBy does (the Node emulator keeps them)', () => {
     const judgement = judgeWhaleTrades({ path: PATH, documents: [trade('a'), noTimestamp('n')] })
-    expect(judgement).toMatchObject({ ok: true, shown: 1, withoutTimestamp: ['n'] })
+    expect(judgement).toMatchObject({ status: 'pass', shown: 1, withoutTimestamp: ['n'] })
     expect(tradesTheUiShows([trade('a'), noTimestamp('n')]).map((d) => d.id)).toEqual(['a'])
   })
 
@@ -75,7 +75,7 @@ describe('judgeWhaleTrades', () => {
     },
   ])('fails $name', ({ documents, reason }) => {
     const judgement = judgeWhaleTrades({ path: PATH, documents })
-    expect(judgement.ok).toBe(false)
+    expect(judgement.status).toBe('fail')
     expect(judgement.reason).toBe(reason)
   })
 })

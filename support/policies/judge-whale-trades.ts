@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import type { ObservedDocument } from '../firestore/observed-document.ts'
 import { describeSchemaProblem } from './describe-schema-problem.ts'
 import { whaleTradeSchema } from './whale-trade-contract.ts'
@@ -13,14 +14,10 @@ export interface WhaleTradesObservation {
   readonly documents: readonly ObservedDocument[]
 }
 
-/** The judgement of the trades the Whale Flow UI would show. */
-export interface WhaleTradesJudgement {
-  readonly ok: boolean
-  readonly reason: string
+/** The judgement of the trades the Whale Flow UI would show; the findings are the trades that lack a field it reads, or have the wrong type. */
+export interface WhaleTradesJudgement extends Judgement<{ readonly id: string; readonly problem: string }> {
   /** How many trades the UI shows. */
   readonly shown: number
-  /** Trades that lack a field the UI reads, or have the wrong type. */
-  readonly invalid: readonly { readonly id: string; readonly problem: string }[]
   /** Ids of documents without a `timestamp` field, which the UI's query leaves out. */
   readonly withoutTimestamp: readonly string[]
 }
@@ -37,7 +34,7 @@ export function tradesTheUiShows(documents: readonly ObservedDocument[]): Observ
 /**
  * Judges the result of the UI's trades query (reference §2.2, §2.4): at least one trade, and every trade with the
  * fields the UI reads, of the right types (`whaleTradeSchema`).
- * @example judgeWhaleTrades({ path, documents }) // { ok: true, shown: 55, … }
+ * @example judgeWhaleTrades({ path, documents }) // { status: 'pass', shown: 55, … }
  */
 export function judgeWhaleTrades(observation: WhaleTradesObservation): WhaleTradesJudgement {
   const shown = tradesTheUiShows(observation.documents)
@@ -46,13 +43,13 @@ export function judgeWhaleTrades(observation: WhaleTradesObservation): WhaleTrad
     const parsed = whaleTradeSchema.safeParse(document.data)
     return parsed.success ? [] : [{ id: document.id, problem: describeSchemaProblem(parsed.error) }]
   })
-  const base = { shown: shown.length, invalid, withoutTimestamp }
+  const base = { shown: shown.length, findings: invalid, withoutTimestamp }
   if (shown.length === 0) {
     const n = withoutTimestamp.length
     const hidden = n > 0 ? ` (${n} document${n === 1 ? ' lacks' : 's lack'} a timestamp, which the query leaves out)` : ''
     return {
       ...base,
-      ok: false,
+      status: 'fail',
       reason:
         `the Whale Flow query ${WHALE_FLOW_QUERY} on ${observation.path} returns no trades${hidden}: the page would be empty. ` +
         'Seed with `openbell seed --tenant-id ID` or scripts/seed_whale_flow_data.py',
@@ -62,11 +59,11 @@ export function judgeWhaleTrades(observation: WhaleTradesObservation): WhaleTrad
     const listed = invalid.slice(0, 3).map(({ id, problem }) => `${id}: ${problem}`).join('; ')
     return {
       ...base,
-      ok: false,
+      status: 'fail',
       reason:
         `${invalid.length} of the ${shown.length} trades the Whale Flow UI shows from ${observation.path} lack a field it reads ` +
         `or have the wrong type (${listed}${invalid.length > 3 ? '; …' : ''})`,
     }
   }
-  return { ...base, ok: true, reason: `${shown.length} trades, each with the fields the Whale Flow UI reads` }
+  return { ...base, status: 'pass', reason: `${shown.length} trades, each with the fields the Whale Flow UI reads` }
 }

@@ -22,24 +22,24 @@ const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HAL
 
 describe('judgeKillSwitchReport', () => {
   it.each([
-    { case: '"1" and true', configMap: holding('1'), answer: opsStatus(true), outcome: 'agrees' },
-    { case: '"0" and false', configMap: holding('0'), answer: opsStatus(false), outcome: 'agrees' },
-    { case: '"true" is read as halted by the agents', configMap: holding('true'), answer: opsStatus(true), outcome: 'agrees' },
-    { case: '" ON " is read as halted by the agents', configMap: holding(' ON '), answer: opsStatus(true), outcome: 'agrees' },
-    { case: '"1" but false', configMap: holding('1'), answer: opsStatus(false), outcome: 'disagrees' },
-    { case: '"0" but true', configMap: holding('0'), answer: opsStatus(true), outcome: 'disagrees' },
-    { case: 'an empty value is not halted', configMap: holding(''), answer: opsStatus(true), outcome: 'disagrees' },
-    { case: 'no ConfigMap', configMap: null, answer: opsStatus(true), outcome: 'no-reference' },
-    { case: 'no key', configMap: { data: {} }, answer: opsStatus(true), outcome: 'no-reference' },
-    { case: 'HTTP 503', configMap: holding('1'), answer: { status: 503, contentType: 'text/html', body: '<html></html>' }, outcome: 'not-reported' },
+    { case: '"1" and true', configMap: holding('1'), answer: opsStatus(true), status: 'pass' },
+    { case: '"0" and false', configMap: holding('0'), answer: opsStatus(false), status: 'pass' },
+    { case: '"true" is read as halted by the agents', configMap: holding('true'), answer: opsStatus(true), status: 'pass' },
+    { case: '" ON " is read as halted by the agents', configMap: holding(' ON '), answer: opsStatus(true), status: 'pass' },
+    { case: '"1" but false', configMap: holding('1'), answer: opsStatus(false), status: 'fail' },
+    { case: '"0" but true', configMap: holding('0'), answer: opsStatus(true), status: 'fail' },
+    { case: 'an empty value is not halted', configMap: holding(''), answer: opsStatus(true), status: 'fail' },
+    { case: 'no ConfigMap', configMap: null, answer: opsStatus(true), status: 'unverified' },
+    { case: 'no key', configMap: { data: {} }, answer: opsStatus(true), status: 'unverified' },
+    { case: 'HTTP 503', configMap: holding('1'), answer: { status: 503, contentType: 'text/html', body: '<html></html>' }, status: 'optional' },
     {
       case: 'the legacy shape',
       configMap: holding('1'),
       answer: { status: 200, contentType: 'application/json', body: '{"status":"ok","service":"strategy-engine"}' },
-      outcome: 'not-reported',
+      status: 'optional',
     },
-  ])('$case → $outcome', ({ configMap, answer, outcome }) => {
-    expect(judgeKillSwitchReport('strategy-engine', configMap, answer).outcome).toBe(outcome)
+  ])('$case → $status', ({ configMap, answer, status }) => {
+    expect(judgeKillSwitchReport('strategy-engine', configMap, answer).status).toBe(status)
   })
 
   it.each([

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import { isTruthyFlag } from '../kube-posture/is-truthy-flag.ts'
 import { KILL_SWITCH, type KillSwitchConfigMap } from './kill-switch-value.ts'
 import { judgeOpsStatus } from './ops-status-contract.ts'
@@ -11,13 +12,16 @@ export interface OpsStatusAnswer {
 
 /**
  * Whether a service's own report of the kill switch agrees with the ConfigMap.
- * - `agrees` / `disagrees`: the service reports `safety.kill_switch`, compared with what the agents read.
- * - `not-reported`: the service answered without `safety.kill_switch` (another status, another shape).
- * - `no-reference`: the ConfigMap or its key is missing, so there is nothing to compare with.
+ * - `pass` / `fail`: the service reports `safety.kill_switch`, which agrees / disagrees with what the agents read.
+ * - `optional`: the service answered without `safety.kill_switch` (another status, another shape): nothing to compare.
+ * - `unverified`: the ConfigMap or its key is missing, so there is nothing to compare with.
  */
-export type KillSwitchReportJudgement =
-  | { outcome: 'agrees' | 'disagrees'; expected: boolean; reported: boolean; reason: string }
-  | { outcome: 'not-reported' | 'no-reference'; reason: string }
+export interface KillSwitchReportJudgement extends Judgement<never> {
+  /** What the ConfigMap means (halted or not), when the service reports a value to compare. */
+  readonly expected: boolean | null
+  /** What the service reports, when it does. */
+  readonly reported: boolean | null
+}
 
 /**
  * Compares a service's `/ops/status` `safety.kill_switch` with `EXECUTION_HALTED` in the kill-switch ConfigMap,
@@ -26,28 +30,30 @@ export type KillSwitchReportJudgement =
  */
 export function judgeKillSwitchReport(service: string, configMap: KillSwitchConfigMap, answer: OpsStatusAnswer): KillSwitchReportJudgement {
   const value = configMap?.data?.[KILL_SWITCH.key]
+  const notCompared = { expected: null, reported: null, findings: [] }
   const where = `ConfigMap ${KILL_SWITCH.configMap}`
   if (configMap === null || value === undefined) {
     const missing = configMap === null ? `${where} does not exist` : `${where} has no key ${KILL_SWITCH.key}`
-    return { outcome: 'no-reference', reason: `${missing}, so ${service}'s safety.kill_switch cannot be compared with it` }
+    return { ...notCompared, status: 'unverified', reason: `${missing}, so ${service}'s safety.kill_switch cannot be compared with it` }
   }
   if (answer.status !== 200) {
-    return { outcome: 'not-reported', reason: `${service} /ops/status answered HTTP ${answer.status}, so it does not report safety.kill_switch` }
+    return { ...notCompared, status: 'optional', reason: `${service} /ops/status answered HTTP ${answer.status}, so it does not report safety.kill_switch` }
   }
   const judged = judgeOpsStatus(answer.body, answer.contentType)
   if (judged.shape !== 'ops-status') {
-    return { outcome: 'not-reported', reason: `${service} /ops/status does not report safety.kill_switch: ${judged.reason}` }
+    return { ...notCompared, status: 'optional', reason: `${service} /ops/status does not report safety.kill_switch: ${judged.reason}` }
   }
   const expected = isTruthyFlag(value)
   const reported = judged.status.safety.kill_switch
   const seen = `${KILL_SWITCH.key} ${JSON.stringify(value)} in ${where}`
   if (reported === expected) {
-    return { outcome: 'agrees', expected, reported, reason: `${service} reports safety.kill_switch ${reported}, as ${seen} says` }
+    return { status: 'pass', expected, reported, findings: [], reason: `${service} reports safety.kill_switch ${reported}, as ${seen} says` }
   }
   return {
-    outcome: 'disagrees',
+    status: 'fail',
     expected,
     reported,
+    findings: [],
     reason:
       `${service} reports safety.kill_switch ${reported}, but ${seen} means ${expected}: its pods do not run with the ` +
       `kill switch the ConfigMap holds (the env is read at start, the mounted file after the kubelet syncs); restart them`,

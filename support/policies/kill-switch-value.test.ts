@@ -6,26 +6,26 @@ const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HAL
 
 describe('judgeKillSwitch', () => {
   it.each([
-    { case: '"1"', configMap: holding('1'), authorization: null, ok: true, posture: 'halted' },
-    { case: '"1", authorized anyway', configMap: holding('1'), authorization: AUTH, ok: true, posture: 'halted' },
-    { case: '"0", authorized', configMap: holding('0'), authorization: AUTH, ok: true, posture: 'authorized-to-execute' },
-    { case: '"false", authorized', configMap: holding('false'), authorization: AUTH, ok: true, posture: 'authorized-to-execute' },
-    { case: '"0"', configMap: holding('0'), authorization: null, ok: false },
-    { case: '"off"', configMap: holding('off'), authorization: null, ok: false },
-    { case: '"true"', configMap: holding('true'), authorization: null, ok: false },
-    { case: '"true", authorized', configMap: holding('true'), authorization: AUTH, ok: false },
-    { case: '" 1"', configMap: holding(' 1'), authorization: null, ok: false },
-    { case: '"1\\n"', configMap: holding('1\n'), authorization: null, ok: false },
-    { case: '""', configMap: holding(''), authorization: null, ok: false },
-    { case: 'key missing', configMap: { data: { OTHER: '1' } }, authorization: null, ok: false },
-    { case: 'no data at all', configMap: {}, authorization: null, ok: false },
-    { case: 'key missing, authorized', configMap: { data: {} }, authorization: AUTH, ok: false },
-    { case: 'ConfigMap missing', configMap: null, authorization: null, ok: false },
-    { case: 'ConfigMap missing, authorized', configMap: null, authorization: AUTH, ok: false },
-  ])('$case with authorization $authorization → ok=$ok', ({ configMap, authorization, ok, posture }) => {
+    { case: '"1"', configMap: holding('1'), authorization: null, status: 'pass', posture: 'halted' },
+    { case: '"1", authorized anyway', configMap: holding('1'), authorization: AUTH, status: 'pass', posture: 'halted' },
+    { case: '"0", authorized', configMap: holding('0'), authorization: AUTH, status: 'pass', posture: 'authorized-to-execute' },
+    { case: '"false", authorized', configMap: holding('false'), authorization: AUTH, status: 'pass', posture: 'authorized-to-execute' },
+    { case: '"0"', configMap: holding('0'), authorization: null, status: 'fail' },
+    { case: '"off"', configMap: holding('off'), authorization: null, status: 'fail' },
+    { case: '"true"', configMap: holding('true'), authorization: null, status: 'fail' },
+    { case: '"true", authorized', configMap: holding('true'), authorization: AUTH, status: 'fail' },
+    { case: '" 1"', configMap: holding(' 1'), authorization: null, status: 'fail' },
+    { case: '"1\\n"', configMap: holding('1\n'), authorization: null, status: 'fail' },
+    { case: '""', configMap: holding(''), authorization: null, status: 'fail' },
+    { case: 'key missing', configMap: { data: { OTHER: '1' } }, authorization: null, status: 'fail' },
+    { case: 'no data at all', configMap: {}, authorization: null, status: 'fail' },
+    { case: 'key missing, authorized', configMap: { data: {} }, authorization: AUTH, status: 'fail' },
+    { case: 'ConfigMap missing', configMap: null, authorization: null, status: 'fail' },
+    { case: 'ConfigMap missing, authorized', configMap: null, authorization: AUTH, status: 'fail' },
+  ])('$case with authorization $authorization → $status', ({ configMap, authorization, status, posture }) => {
     const judgement = judgeKillSwitch(configMap, authorization)
-    expect(judgement.ok).toBe(ok)
-    if (judgement.ok) expect(judgement.posture).toBe(posture)
+    expect(judgement.status).toBe(status)
+    expect(judgement.posture).toBe(posture ?? null)
   })
 
   it.each([

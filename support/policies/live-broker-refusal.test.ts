@@ -13,20 +13,20 @@ const refused = (route: LiveBrokerAttempt['route']): LiveBrokerAttempt => ({
 const BOTH = [refused('client-configured-for-live-host'), refused('request-rewritten-to-live-host')]
 
 describe('judgeLiveBrokerRefusal', () => {
-  it.each<{ case: string; attempts: LiveBrokerAttempt[]; reason: string; ok: boolean }>([
+  it.each<{ case: string; attempts: LiveBrokerAttempt[]; reason: string; status: 'pass' | 'fail' }>([
     {
       case: 'refused on both routes',
       attempts: BOTH,
-      ok: true,
+      status: 'pass',
       reason:
         "openbell's Alpaca client refused GET https://api.alpaca.markets/v2/account on every route " +
         '(client-configured-for-live-host, request-rewritten-to-live-host) before calling fetch; the network guard saw no request',
     },
-    { case: 'no attempt', attempts: [], ok: false, reason: "no attempt was made to reach the live broker host through openbell's client" },
+    { case: 'no attempt', attempts: [], status: 'fail', reason: "no attempt was made to reach the live broker host through openbell's client" },
     {
       case: 'refused by the guard instead',
       attempts: [{ ...BOTH[0]!, outcome: 'failed', error: { name: 'FetchError', message: 'Failed to fetch' }, fetchCalls: 1, guardViolations: 1 }],
-      ok: false,
+      status: 'fail',
       reason:
         "openbell's Alpaca client does not refuse the live host by itself: " +
         'GET https://api.alpaca.markets/v2/account (client-configured-for-live-host) failed with FetchError (Failed to fetch) instead of openbell\'s refusal; ' +
@@ -36,13 +36,14 @@ describe('judgeLiveBrokerRefusal', () => {
     {
       case: 'answered',
       attempts: [BOTH[0]!, { ...BOTH[1]!, outcome: 'answered', error: null, fetchCalls: 1 }],
-      ok: false,
+      status: 'fail',
       reason:
         "openbell's Alpaca client does not refuse the live host by itself: " +
         'GET https://api.alpaca.markets/v2/account (request-rewritten-to-live-host) was answered instead of refused; ' +
         'GET https://api.alpaca.markets/v2/account (request-rewritten-to-live-host) reached fetch 1 time(s)',
     },
-  ])('$case → ok=$ok', ({ attempts, ok, reason }) => {
-    expect(judgeLiveBrokerRefusal(attempts)).toEqual({ ok, reason })
+  ])('$case → $status', ({ attempts, status, reason }) => {
+    const unclean = attempts.filter((attempt) => attempt.outcome !== 'refused' || attempt.fetchCalls > 0 || attempt.guardViolations > 0)
+    expect(judgeLiveBrokerRefusal(attempts)).toEqual({ status, reason, findings: unclean })
   })
 })

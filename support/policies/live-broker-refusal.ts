@@ -1,3 +1,5 @@
+import type { Judgement } from '../judgement.ts'
+
 /** One attempt to make openbell's Alpaca client reach the live broker host, as it happened. */
 export interface LiveBrokerAttempt {
   /** How the client was made to aim at the live host. */
@@ -14,19 +16,15 @@ export interface LiveBrokerAttempt {
   guardViolations: number
 }
 
-/** The judgement of the live-host refusal. */
-export interface LiveBrokerRefusalJudgement {
-  ok: boolean
-  reason: string
-}
-
 /**
  * Judges the live-host probe: every attempt must be refused by openbell's own client (`BrokerHostRefusedError`)
- * before `fetch` is called, with no violation recorded by the network guard. No attempt at all proves nothing.
+ * before `fetch` is called, with no violation recorded by the network guard. No attempt at all proves nothing. The
+ * findings are the attempts that were not refused cleanly.
  */
-export function judgeLiveBrokerRefusal(attempts: readonly LiveBrokerAttempt[]): LiveBrokerRefusalJudgement {
-  if (attempts.length === 0) return { ok: false, reason: "no attempt was made to reach the live broker host through openbell's client" }
-  const problems = attempts.flatMap((attempt) => {
+export function judgeLiveBrokerRefusal(attempts: readonly LiveBrokerAttempt[]): Judgement<LiveBrokerAttempt> {
+  if (attempts.length === 0) return { status: 'fail', reason: "no attempt was made to reach the live broker host through openbell's client", findings: [] }
+  const unclean = attempts.filter((attempt) => attempt.outcome !== 'refused' || attempt.fetchCalls > 0 || attempt.guardViolations > 0)
+  const problems = unclean.flatMap((attempt) => {
     const what = `${attempt.request} (${attempt.route})`
     const found: string[] = []
     if (attempt.outcome === 'answered') found.push(`${what} was answered instead of refused`)
@@ -37,10 +35,13 @@ export function judgeLiveBrokerRefusal(attempts: readonly LiveBrokerAttempt[]): 
     if (attempt.guardViolations > 0) found.push(`${what} reached the network guard, which recorded ${attempt.guardViolations} violation(s)`)
     return found
   })
-  if (problems.length > 0) return { ok: false, reason: `openbell's Alpaca client does not refuse the live host by itself: ${problems.join('; ')}` }
+  if (problems.length > 0) {
+    return { status: 'fail', reason: `openbell's Alpaca client does not refuse the live host by itself: ${problems.join('; ')}`, findings: unclean }
+  }
   const requests = [...new Set(attempts.map((attempt) => attempt.request))].join(', ')
   return {
-    ok: true,
+    status: 'pass',
+    findings: [],
     reason:
       `openbell's Alpaca client refused ${requests} on every route (${attempts.map((attempt) => attempt.route).join(', ')}) ` +
       'before calling fetch; the network guard saw no request',

@@ -24,9 +24,9 @@ const HEALTHY: FreshnessReadings = { heartbeat: heartbeat(2), opsStatus: opsStat
 
 describe('judgeMarketdataFreshness', () => {
   it('passes when every source says fresh, and names all three', () => {
-    const judgement = judgeMarketdataFreshness(HEALTHY, CLOCK)
+    const judgement = judgeMarketdataFreshness('marketdata-mcp-server', HEALTHY, CLOCK)
     expect(judgement.status).toBe('pass')
-    expect(judgement.sources.map((source) => [source.source, source.verdict])).toEqual([
+    expect(judgement.findings.map((source) => [source.source, source.verdict])).toEqual([
       ['/heartbeat', 'fresh'],
       ['/ops/status marketdata', 'fresh'],
       ['heartbeat_age_seconds', 'fresh'],
@@ -56,7 +56,7 @@ describe('judgeMarketdataFreshness', () => {
     ['/ops/status has marketdata null while /heartbeat and the gauge say fresh', { opsStatus: json({ service_name: 'marketdata-mcp-server', marketdata: null }) }, 'unverified', /only \/ops\/status marketdata follows real ticks.*no marketdata block/],
     ['no source is present at all', { heartbeat: NOT_FOUND, opsStatus: json({ service_name: 'x', marketdata: null }), metrics: NOT_FOUND }, 'unverified', /no source of market-data freshness is present.*\/heartbeat absent.*no marketdata block.*heartbeat_age_seconds absent/],
   ])('%s', (_name, change, status, reason) => {
-    const judgement = judgeMarketdataFreshness({ ...HEALTHY, ...change }, CLOCK)
+    const judgement = judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, ...change }, CLOCK)
     expect(judgement.status).toBe(status)
     expect(judgement.reason).toMatch(reason)
     // @note the reason always names every source, so an operator sees which ones disagree.
@@ -64,19 +64,19 @@ describe('judgeMarketdataFreshness', () => {
   })
 
   it('records an absent source as absent, never as fresh, and passes on the sources present', () => {
-    const judgement = judgeMarketdataFreshness({ ...HEALTHY, heartbeat: NOT_FOUND, metrics: { ...metrics('2.0'), body: '' } }, CLOCK)
+    const judgement = judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, heartbeat: NOT_FOUND, metrics: { ...metrics('2.0'), body: '' } }, CLOCK)
     expect(judgement.status).toBe('pass')
-    expect(judgement.sources.map((source) => source.verdict)).toEqual(['absent', 'fresh', 'absent'])
+    expect(judgement.findings.map((source) => source.verdict)).toEqual(['absent', 'fresh', 'absent'])
   })
 
   it('counts a tick up to the skew allowance in the future as now, and a tick exactly at the threshold as fresh', () => {
-    expect(judgeMarketdataFreshness({ ...HEALTHY, opsStatus: opsStatus(utc(ago(-30)), true) }, CLOCK).status).toBe('pass')
-    expect(judgeMarketdataFreshness({ ...HEALTHY, opsStatus: opsStatus(utc(ago(120)), true) }, CLOCK).status).toBe('pass')
-    expect(judgeMarketdataFreshness({ ...HEALTHY, opsStatus: opsStatus(utc(ago(121)), true) }, CLOCK).status).toBe('fail')
+    expect(judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, opsStatus: opsStatus(utc(ago(-30)), true) }, CLOCK).status).toBe('pass')
+    expect(judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, opsStatus: opsStatus(utc(ago(120)), true) }, CLOCK).status).toBe('pass')
+    expect(judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, opsStatus: opsStatus(utc(ago(121)), true) }, CLOCK).status).toBe('fail')
   })
 
   it('a stale source wins over an unreadable one: fail, not unverified', () => {
-    const judgement = judgeMarketdataFreshness({ ...HEALTHY, heartbeat: { error: 'timeout' }, opsStatus: opsStatus(utc(ago(900)), false) }, CLOCK)
+    const judgement = judgeMarketdataFreshness('marketdata-mcp-server', { ...HEALTHY, heartbeat: { error: 'timeout' }, opsStatus: opsStatus(utc(ago(900)), false) }, CLOCK)
     expect(judgement.status).toBe('fail')
   })
 })
@@ -90,8 +90,8 @@ describe('judgeHeartbeatAge', () => {
     [[Infinity], false, 'heartbeat_age_seconds is Infinity: no market data was ever observed'],
     [[Number.NaN], false, 'heartbeat_age_seconds is NaN: no market data was ever observed'],
     [[], false, 'heartbeat_age_seconds has no sample'],
-  ])('%j → %s', (values, ok, reason) => {
-    expect(judgeHeartbeatAge(values, 120)).toEqual({ ok, reason })
+  ])('%j → %s', (values, fresh, reason) => {
+    expect(judgeHeartbeatAge(values, 120)).toEqual({ status: fresh ? 'pass' : 'fail', reason, findings: [] })
   })
 })
 
@@ -101,7 +101,7 @@ describe('judgeMarketdataFreshness: an unreadable body quoted in the reason', ()
     secretRegistry.add(secret)
     // @note the secret straddles the 80-character quote of a body that is not JSON.
     const page: EndpointReading = { status: 200, contentType: 'text/html', body: `<html>${'x'.repeat(60)} ${secret}</html>` }
-    const { status, reason } = judgeMarketdataFreshness({ heartbeat: page, opsStatus: page, metrics: NOT_FOUND }, CLOCK)
+    const { status, reason } = judgeMarketdataFreshness('marketdata-mcp-server', { heartbeat: page, opsStatus: page, metrics: NOT_FOUND }, CLOCK)
     expect(status).toBe('unverified')
     expect(reason).toContain('an HTML page, not JSON')
     expect(reason).not.toMatch(/canary/)

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import {
   judgeHeartbeatGaugeSource,
   judgeHeartbeatSource,
@@ -19,13 +20,8 @@ export interface FreshnessReadings {
   readonly metrics: EndpointReading
 }
 
-/** The freshness verdict over every source, with what each one said. */
-export interface FreshnessJudgement {
-  readonly status: 'pass' | 'fail' | 'unverified'
-  /** Names every source and what it said. */
-  readonly reason: string
-  readonly sources: readonly FreshnessSource[]
-}
+/** The freshness verdict over every source; the reason names the service and what each source said, the findings are the sources. */
+export type FreshnessJudgement = Judgement<FreshnessSource>
 
 /**
  * Judges market-data freshness by every source the service offers, with openbell's clock and `--stale-threshold`
@@ -38,7 +34,7 @@ export interface FreshnessJudgement {
  * @note AgentTrader's `/heartbeat` and `heartbeat_age_seconds` count from process start (reference §3.2), so a
  * restarted server with a dead quote stream looks fresh there; only `/ops/status` follows real ticks.
  */
-export function judgeMarketdataFreshness(readings: FreshnessReadings, clock: FreshnessClock): FreshnessJudgement {
+export function judgeMarketdataFreshness(service: string, readings: FreshnessReadings, clock: FreshnessClock): FreshnessJudgement {
   const ticks = judgeOpsStatusSource(readings.opsStatus, clock)
   const sources = [judgeHeartbeatSource(readings.heartbeat, clock), ticks, judgeHeartbeatGaugeSource(readings.metrics, clock)]
   const by = (verdict: FreshnessSource['verdict']) => sources.filter((source) => source.verdict === verdict)
@@ -46,36 +42,37 @@ export function judgeMarketdataFreshness(readings: FreshnessReadings, clock: Fre
   const threshold = `--stale-threshold ${clock.thresholdSeconds} s`
   if (by('stale').length > 0) {
     const names = by('stale').map((source) => source.source).join(' and ')
-    return { status: 'fail', reason: `market data is stale by ${names} (${threshold}): ${listed}`, sources }
+    return { status: 'fail', reason: `${service}: market data is stale by ${names} (${threshold}): ${listed}`, findings: sources }
   }
   if (by('unknown').length > 0) {
     const names = by('unknown').map((source) => source.source).join(' and ')
-    return { status: 'unverified', reason: `cannot tell whether market data is fresh: ${names} said nothing usable (${threshold}): ${listed}`, sources }
+    return { status: 'unverified', reason: `${service}: cannot tell whether market data is fresh: ${names} said nothing usable (${threshold}): ${listed}`, findings: sources }
   }
   if (by('fresh').length === 0) {
-    return { status: 'unverified', reason: `no source of market-data freshness is present (${threshold}): ${listed}`, sources }
+    return { status: 'unverified', reason: `${service}: no source of market-data freshness is present (${threshold}): ${listed}`, findings: sources }
   }
   // @note the other two count from process start (reference §3.2): without the tick source, a restarted server with a
   // dead quote stream would look fresh.
   if (ticks.verdict === 'absent') {
     return {
       status: 'unverified',
-      reason: `cannot tell whether market data is fresh: only ${ticks.source} follows real ticks, and it is absent (/heartbeat and heartbeat_age_seconds count from process start) (${threshold}): ${listed}`,
-      sources,
+      reason: `${service}: cannot tell whether market data is fresh: only ${ticks.source} follows real ticks, and it is absent (/heartbeat and heartbeat_age_seconds count from process start) (${threshold}): ${listed}`,
+      findings: sources,
     }
   }
-  return { status: 'pass', reason: `every source present says market data is fresh (${threshold}): ${listed}`, sources }
+  return { status: 'pass', reason: `${service}: every source present says market data is fresh (${threshold}): ${listed}`, findings: sources }
 }
 
 /**
  * Judges the `heartbeat_age_seconds` samples of a parsed `/metrics` body: at least one, each finite, not negative
  * and within the threshold (`inf` means never observed).
  */
-export function judgeHeartbeatAge(values: readonly number[], thresholdSeconds: number): { ok: boolean; reason: string } {
-  if (values.length === 0) return { ok: false, reason: 'heartbeat_age_seconds has no sample' }
+export function judgeHeartbeatAge(values: readonly number[], thresholdSeconds: number): Judgement<never> {
+  const fail = (reason: string): Judgement<never> => ({ status: 'fail', reason, findings: [] })
+  if (values.length === 0) return fail('heartbeat_age_seconds has no sample')
   const bad = values.find((value) => !Number.isFinite(value) || value < 0 || value > thresholdSeconds)
-  if (bad === undefined) return { ok: true, reason: `heartbeat_age_seconds is ${values.join(', ')} ≤ ${thresholdSeconds}` }
-  if (!Number.isFinite(bad)) return { ok: false, reason: `heartbeat_age_seconds is ${bad}: no market data was ever observed` }
-  if (bad < 0) return { ok: false, reason: `heartbeat_age_seconds is negative (${bad}): a clock or a bug, not a fresh feed` }
-  return { ok: false, reason: `heartbeat_age_seconds is ${bad}, over the ${thresholdSeconds} s threshold` }
+  if (bad === undefined) return { status: 'pass', reason: `heartbeat_age_seconds is ${values.join(', ')} ≤ ${thresholdSeconds}`, findings: [] }
+  if (!Number.isFinite(bad)) return fail(`heartbeat_age_seconds is ${bad}: no market data was ever observed`)
+  if (bad < 0) return fail(`heartbeat_age_seconds is negative (${bad}): a clock or a bug, not a fresh feed`)
+  return fail(`heartbeat_age_seconds is ${bad}, over the ${thresholdSeconds} s threshold`)
 }

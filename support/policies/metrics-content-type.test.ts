@@ -11,8 +11,8 @@ describe('judgeMetricsContentType', () => {
     ['text/plainx', false],
     ['', false],
     [null, false],
-  ])('%j → %s', (contentType, ok) => {
-    expect(judgeMetricsContentType(contentType).ok).toBe(ok)
+  ])('%j → %s', (contentType, prometheus) => {
+    expect(judgeMetricsContentType(contentType).status).toBe(prometheus ? 'pass' : 'fail')
   })
 
   it('says what it saw and why it matters', () => {

@@ -1,3 +1,5 @@
+import type { Judgement } from '../judgement.ts'
+
 /** The content types a Prometheus scrape accepts for the text exposition formats. */
 export const PROMETHEUS_TEXT_TYPES = Object.freeze(['text/plain', 'application/openmetrics-text'])
 
@@ -7,11 +9,12 @@ export const PROMETHEUS_TEXT_TYPES = Object.freeze(['text/plain', 'application/o
  * refuses to scrape an answer whose content type it does not know, so those metrics would not populate.
  * @see https://prometheus.io/docs/prometheus/latest/migration/#scrape-protocols
  */
-export function judgeMetricsContentType(contentType: string | null): { ok: boolean; reason: string } {
+export function judgeMetricsContentType(contentType: string | null): Judgement<never> {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-  if (PROMETHEUS_TEXT_TYPES.includes(media)) return { ok: true, reason: `content type ${contentType}` }
+  if (PROMETHEUS_TEXT_TYPES.includes(media)) return { status: 'pass', reason: `content type ${contentType}`, findings: [] }
   return {
-    ok: false,
+    status: 'fail',
+    findings: [],
     reason:
       `the content type is ${contentType === null ? 'missing' : JSON.stringify(contentType)}, not Prometheus text ` +
       '("text/plain; version=0.0.4" or OpenMetrics); Prometheus would not scrape it',

@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import { EXECUTION_FLAGS, EXECUTION_WORKLOAD_NAME } from '../kube-posture/find-posture-violations.ts'
 import type { PostureFinding, PostureRule } from '../kube-posture/posture-finding.ts'
 import { PAPER_TRADING_BASE_URL } from './alpaca-base-url.ts'
@@ -8,17 +9,12 @@ export const PAPER_POSTURE_ASPECTS = ['broker-host', 'trading-mode', 'agent-mode
 /** One of {@link PAPER_POSTURE_ASPECTS}. */
 export type PaperPostureAspect = (typeof PAPER_POSTURE_ASPECTS)[number]
 
-/** The verdict on one aspect of the paper posture. */
-export interface PaperPostureJudgement {
-  /** `ok`: nothing wrong; `violated`: at least one violation; `not-inspected`: no violation, but a value it depends on is hidden. */
-  verdict: 'ok' | 'violated' | 'not-inspected'
-  /** The violations of this aspect. */
-  violations: PostureFinding[]
-  /** The variables this aspect depends on whose values openbell does not read (Secrets, fieldRefs, missing ConfigMaps). */
-  notInspected: PostureFinding[]
-  /** One sentence for an operator, naming each object and variable. */
-  reason: string
-}
+/**
+ * The judgement of one aspect of the paper posture: `pass` when nothing is wrong; `fail` with the violations as
+ * findings; `unverified` when there is no violation but a value it depends on is hidden (Secrets, fieldRefs, missing
+ * ConfigMaps), with those notes as findings. The reason names each object and variable.
+ */
+export type PaperPostureJudgement = Judgement<PostureFinding>
 
 interface AspectRule {
   rules: readonly PostureRule[]
@@ -52,8 +48,8 @@ const ASPECTS: Readonly<Record<PaperPostureAspect, AspectRule>> = Object.freeze(
 
 /**
  * Judges one aspect of the paper posture from the findings of `findPostureViolations`: any violation of its rules
- * is `violated`; otherwise a hidden value it depends on (an `envFrom` Secret may define any variable) makes it
- * `not-inspected`, which a gate reports as unverified, never as a pass.
+ * fails; otherwise a hidden value it depends on (an `envFrom` Secret may define any variable) leaves it unverified,
+ * never a pass.
  */
 export function judgePaperPosture(findings: readonly PostureFinding[], aspect: PaperPostureAspect): PaperPostureJudgement {
   const rule = ASPECTS[aspect]
@@ -63,17 +59,12 @@ export function judgePaperPosture(findings: readonly PostureFinding[], aspect: P
       finding.rule === 'not-inspected' && (finding.variable.endsWith('*') || rule.dependsOn(finding.variable, finding.object)),
   )
   if (violations.length > 0) {
-    return { verdict: 'violated', violations, notInspected, reason: violations.map(describeFinding).join('; ') }
+    return { status: 'fail', reason: violations.map(describeFinding).join('; '), findings: violations }
   }
   if (notInspected.length > 0) {
-    return {
-      verdict: 'not-inspected',
-      violations,
-      notInspected,
-      reason: `cannot tell whether ${rule.ok}: ${notInspected.map(describeFinding).join('; ')}`,
-    }
+    return { status: 'unverified', reason: `cannot tell whether ${rule.ok}: ${notInspected.map(describeFinding).join('; ')}`, findings: notInspected }
   }
-  return { verdict: 'ok', violations, notInspected, reason: rule.ok }
+  return { status: 'pass', reason: rule.ok, findings: [] }
 }
 
 /** `Deployment/ns/name container c: <message>`, or `ConfigMap/ns/name: <message>` for ConfigMap data. */

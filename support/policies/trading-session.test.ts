@@ -35,24 +35,27 @@ describe('pickNextSession', () => {
 
 describe('judgeTradingDay', () => {
   it.each([
-    { date: '2026-01-14', status: 'trading', reason: '2026-01-14 is an NYSE trading day (09:30–16:00 New York time)' },
-    { date: '2026-11-27', status: 'trading', reason: '2026-11-27 is an NYSE trading day (09:30–13:00 New York time, an early close)' },
-    { date: '2026-12-25', status: 'closed', reason: '2026-12-25 is not an NYSE trading day: NYSE is closed for Christmas Day (next session: 2026-12-28)', name: 'Christmas Day' },
-    { date: '2026-04-03', status: 'closed', reason: '2026-04-03 is not an NYSE trading day: NYSE is closed that day (a holiday) (next session: 2026-04-06)' },
-    { date: '2026-03-07', status: 'closed', reason: '2026-03-07 is not an NYSE trading day: it is a Saturday (next session: 2026-03-09)' },
-    { date: '2026-03-08', status: 'closed', reason: '2026-03-08 is not an NYSE trading day: it is a Sunday (next session: 2026-03-09)' },
+    { date: '2026-01-14', status: 'pass', reason: '2026-01-14 is an NYSE trading day (09:30–16:00 New York time)' },
+    { date: '2026-11-27', status: 'pass', reason: '2026-11-27 is an NYSE trading day (09:30–13:00 New York time, an early close)' },
+    { date: '2026-12-25', status: 'fail', reason: '2026-12-25 is not an NYSE trading day: NYSE is closed for Christmas Day (next session: 2026-12-28)', name: 'Christmas Day' },
+    { date: '2026-04-03', status: 'fail', reason: '2026-04-03 is not an NYSE trading day: NYSE is closed that day (a holiday) (next session: 2026-04-06)' },
+    { date: '2026-03-07', status: 'fail', reason: '2026-03-07 is not an NYSE trading day: it is a Saturday (next session: 2026-03-09)' },
+    { date: '2026-03-08', status: 'fail', reason: '2026-03-08 is not an NYSE trading day: it is a Sunday (next session: 2026-03-09)' },
   ])('$date → $status', ({ date, status, reason, name }) => {
     expect(judgeTradingDay(date, sessionsFrom(date), name)).toMatchObject({ status, reason })
   })
 
   it('cannot tell from a calendar that lists nothing from the date on', () => {
     expect(judgeTradingDay('2030-01-02', [])).toEqual({
-      status: 'unknown',
+      status: 'unverified',
       reason: 'the calendar lists no NYSE session from 2030-01-02 to 2030-01-12, so it does not cover 2030-01-02',
+      session: null,
+      nextSession: null,
+      findings: [],
     })
   })
 
   it('ignores sessions before the date', () => {
-    expect(judgeTradingDay('2026-03-07', calendar.sessions('2026-03-02', '2026-03-06')).status).toBe('unknown')
+    expect(judgeTradingDay('2026-03-07', calendar.sessions('2026-03-02', '2026-03-06')).status).toBe('unverified')
   })
 })

@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek } from '../calendar/eastern-time.ts'
 import type { TradingSession } from '../calendar/nyse-calendar.ts'
+import type { Judgement } from '../judgement.ts'
 
 /**
  * How many days past a date the session gate asks its calendar about. The longest NYSE closure of recent decades
@@ -22,11 +23,16 @@ export function pickNextSession(now: Date, sessions: readonly TradingSession[]):
   return sessions.find((session) => session.closeAt.getTime() > now.getTime()) ?? null
 }
 
-/** Whether a date is a trading session, fail-closed: a calendar that lists nothing around it cannot tell. */
-export type TradingDayJudgement =
-  | { status: 'trading'; session: TradingSession; reason: string }
-  | { status: 'closed'; nextSession: TradingSession; reason: string }
-  | { status: 'unknown'; reason: string }
+/**
+ * Whether a date is a trading session, fail-closed: `pass` on a trading day (`session` is it), `fail` on a closed day
+ * (`nextSession` is the next one), `unverified` when the calendar lists nothing around it, so it cannot tell.
+ */
+export interface TradingDayJudgement extends Judgement<never> {
+  /** The session on the date, when it is a trading day. */
+  readonly session: TradingSession | null
+  /** The next session after a closed date. */
+  readonly nextSession: TradingSession | null
+}
 
 /**
  * Judges a date from the sessions a calendar listed for {@link sessionLookupRange} of it.
@@ -39,21 +45,26 @@ export function judgeTradingDay(date: string, sessions: readonly TradingSession[
   const first = ahead[0]
   if (first === undefined) {
     return {
-      status: 'unknown',
+      status: 'unverified',
+      session: null,
+      nextSession: null,
+      findings: [],
       reason: `the calendar lists no NYSE session from ${date} to ${sessionLookupRange(date).end}, so it does not cover ${date}`,
     }
   }
   if (first.date === date) {
     const hours = `${first.open}–${first.close} New York time${first.earlyClose ? ', an early close' : ''}`
-    return { status: 'trading', session: first, reason: `${date} is an NYSE trading day (${hours})` }
+    return { status: 'pass', session: first, nextSession: null, findings: [], reason: `${date} is an NYSE trading day (${hours})` }
   }
   const weekday = WEEKDAYS[dayOfWeek(date)]!
   const why = dayOfWeek(date) % 6 === 0
     ? `it is a ${weekday}`
     : `NYSE is closed${closureName ? ` for ${closureName}` : ' that day (a holiday)'}`
   return {
-    status: 'closed',
+    status: 'fail',
+    session: null,
     nextSession: first,
+    findings: [],
     reason: `${date} is not an NYSE trading day: ${why} (next session: ${first.date})`,
   }
 }

@@ -25,7 +25,7 @@ describe('judgeWorkloadImages', () => {
       'CronJob/trading-floor/ops-heartbeat-writer kubectl false bitnami/kubectl:1.29.0',
       `Job/trading-floor/backfill job false job@sha256:${'0'.repeat(64)}`,
     ])
-    expect(judgement).toMatchObject({ ok: true, reason: 'all 5 workload images are pinned by tag or digest' })
+    expect(judgement).toMatchObject({ status: 'pass', reason: 'all 5 workload images are pinned by tag or digest' })
   })
 
   it('names each unpinned workload and container', () => {
@@ -33,16 +33,21 @@ describe('judgeWorkloadImages', () => {
       workload('CronJob', 'ops-heartbeat-writer', [{ name: 'kubectl', image: 'bitnami/kubectl:latest' }]),
       workload('Deployment', 'execution-agent', [{ name: 'agent', image: 'execution-agent:REPLACE_ME' }], [{ name: 'init' }]),
     ])
-    expect(judgement.ok).toBe(false)
+    expect(judgement.status).toBe('fail')
     expect(judgement.reason).toBe(
       '3 unpinned image(s); pin a version tag or digest: ' +
         'CronJob/trading-floor/ops-heartbeat-writer container kubectl: "bitnami/kubectl:latest" uses the moving tag "latest"; ' +
         'Deployment/trading-floor/execution-agent init container init: no image is set; ' +
         'Deployment/trading-floor/execution-agent container agent: "execution-agent:REPLACE_ME" has the placeholder tag "REPLACE_ME", never rendered',
     )
+    expect(judgement.findings.map((each) => `${each.workload} ${each.container}`)).toEqual([
+      'CronJob/trading-floor/ops-heartbeat-writer kubectl',
+      'Deployment/trading-floor/execution-agent init',
+      'Deployment/trading-floor/execution-agent agent',
+    ])
   })
 
   it('fails when there is nothing to evaluate', () => {
-    expect(judgeWorkloadImages([])).toEqual({ ok: false, reason: 'no workload image was found, so nothing was evaluated', images: [] })
+    expect(judgeWorkloadImages([])).toEqual({ status: 'fail', reason: 'no workload image was found, so nothing was evaluated', findings: [], images: [] })
   })
 })

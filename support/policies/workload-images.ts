@@ -1,3 +1,4 @@
+import type { Judgement } from '../judgement.ts'
 import { describeWorkload, type Workload } from '../kube-posture/index.ts'
 import { judgeImagePinning, type ImagePinning } from './image-pinning.ts'
 
@@ -15,12 +16,8 @@ export interface WorkloadImage {
   pinning: ImagePinning
 }
 
-/** The judgement over every workload image. */
-export interface WorkloadImagesJudgement {
-  /** True when every image is pinned (and there is at least one). */
-  ok: boolean
-  /** What was found, naming each unpinned workload and container. */
-  reason: string
+/** The judgement over every workload image: `pass` when every image is pinned (and there is one); the findings are the unpinned ones. */
+export interface WorkloadImagesJudgement extends Judgement<WorkloadImage> {
   /** Every image, init containers first within a workload. */
   images: WorkloadImage[]
 }
@@ -45,8 +42,8 @@ export function judgeWorkloadImages(workloads: readonly Workload[]): WorkloadIma
     }))
   })
   const unpinned = images.filter((each) => !each.pinning.pinned)
-  if (images.length === 0) return { ok: false, reason: 'no workload image was found, so nothing was evaluated', images }
-  if (unpinned.length === 0) return { ok: true, reason: `all ${images.length} workload images are pinned by tag or digest`, images }
+  if (images.length === 0) return { status: 'fail', reason: 'no workload image was found, so nothing was evaluated', findings: [], images }
+  if (unpinned.length === 0) return { status: 'pass', reason: `all ${images.length} workload images are pinned by tag or digest`, findings: [], images }
   const listed = unpinned.map((each) => `${each.workload} ${each.init ? 'init container' : 'container'} ${each.container}: ${each.pinning.reason}`)
-  return { ok: false, reason: `${unpinned.length} unpinned image(s); pin a version tag or digest: ${listed.join('; ')}`, images }
+  return { status: 'fail', reason: `${unpinned.length} unpinned image(s); pin a version tag or digest: ${listed.join('; ')}`, findings: unpinned, images }
 }

@@ -1,6 +1,7 @@
 import type { HttpObservation } from '../clients/http-get.ts'
 import type { KubeReader } from '../clients/kube-reader.ts'
 import type { Evidence } from '../evidence/create-evidence.ts'
+import type { EndpointReading } from '../policies/freshness-sources.ts'
 
 /**
  * GETs a service's ops endpoint through the API server's service proxy and records the exchange as evidence:
@@ -23,5 +24,22 @@ export async function observeEndpoint(
   } catch (error) {
     evidence.json(`${name}.response`, { error: error instanceof Error ? error.message : String(error) })
     throw error
+  }
+}
+
+/**
+ * Observes an endpoint as {@link observeEndpoint} does, but returns a failure to read as `{ error }` instead of
+ * throwing, for rules that weigh several sources and say what each of them said.
+ */
+export async function observeReading(
+  kube: KubeReader,
+  evidence: Evidence,
+  service: { name: string; port: number },
+  path: string,
+): Promise<EndpointReading> {
+  try {
+    return await observeEndpoint(kube, evidence, service, path)
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) }
   }
 }

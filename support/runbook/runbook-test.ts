@@ -3,7 +3,9 @@ import { createFirestoreReader, type FirestoreReader } from '../clients/firestor
 import { createKubeReader, type KubeReader } from '../clients/kube-reader.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { createEvidence, type Evidence } from '../evidence/create-evidence.ts'
+import type { Judgement } from '../judgement.ts'
 import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
+import { expectJudgement } from './expect-judgement.ts'
 import { getRunContext, type RunContext } from './run-context.ts'
 
 /** What every check of a gate spec receives besides vitest's own context. */
@@ -16,12 +18,14 @@ export interface RunbookFixtures {
   kube: KubeReader
   /** Read-only, bounded access to the floor's Firestore data (project, emulator and tenant of the run), shared by the checks of a spec. */
   firestore: FirestoreReader
+  /** Ends the check with a rule's judgement: records it, then asserts, marks it unverified or skips it as optional. */
+  expectJudgement: (judgement: Judgement) => void
 }
 
 /**
  * The `it` of gate specs: vitest's `test`, extended with the runbook fixtures.
  * @example
- * it('EXECUTION_HALTED holds exactly "1"', { meta: { check: 'halted' } }, async ({ kube, evidence }) => { … })
+ * it('EXECUTION_HALTED holds exactly "1"', { meta: { check: 'halted' } }, async ({ kube, evidence, run, expectJudgement }) => { … })
  */
 export const it = base.extend<RunbookFixtures>({
   run: [async ({}, use) => use(getRunContext()), { scope: 'file' }],
@@ -56,5 +60,8 @@ export const it = base.extend<RunbookFixtures>({
   ],
   evidence: async ({ run, task }, use) => {
     await use(createEvidence(task.meta, run.runDir, gateIdOfSpec(task.file.filepath) ?? 'unknown'))
+  },
+  expectJudgement: async ({ evidence, task, skip }, use) => {
+    await use((judgement) => expectJudgement(judgement, { evidence, task, skip }))
   },
 })

@@ -1,5 +1,6 @@
 import type { FirestoreReader } from '../clients/firestore-reader.ts'
 import { isCouldNotCheck } from '../errors.ts'
+import type { Judgement } from '../judgement.ts'
 import { DATA_SEEDED_CHECKS, DATA_SEEDED_CHECK_IDS, type DataSeededCheckId } from '../policies/data-seeded-checks.ts'
 import { judgeGexFreshness } from '../policies/judge-gex-freshness.ts'
 import { judgeGexOverlay } from '../policies/judge-gex-overlay.ts'
@@ -28,7 +29,7 @@ export interface ReadBackOptions {
   maxGexAgeSeconds: number
 }
 
-type Judge = () => Promise<{ ok: boolean | null; reason: string }>
+type Judge = () => Promise<Judgement>
 
 /**
  * Reads the floor's data back through the gate's own reader and policies, one outcome per `data-seeded` check, in
@@ -48,8 +49,9 @@ export async function readBackFloorData(reader: FirestoreReader, options: ReadBa
     DATA_SEEDED_CHECK_IDS.map(async (check): Promise<ReadBackCheck> => {
       const title = DATA_SEEDED_CHECKS[check]
       try {
-        const { ok, reason } = await judges[check]()
-        return { check, title, status: ok === true ? 'pass' : ok === false ? 'fail' : 'unverified', reason }
+        const { status, reason } = await judges[check]()
+        // @note no data rule answers optional; were one to, the read-back could not vouch for the data: unverified.
+        return { check, title, status: status === 'optional' ? 'unverified' : status, reason }
       } catch (error) {
         // @note fail-closed: whatever kept a check from looking leaves it unverified, with the reason.
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)

@@ -45,12 +45,12 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
   it('passes every check on freshly seeded data', async () => {
     const floor = reader('healthy')
     const trades = await floor.readWhaleTrades()
-    expect(judgeSentimentSectors(await floor.readSentimentSectors())).toMatchObject({ ok: true })
-    expect(judgeWhaleTrades(trades)).toMatchObject({ ok: true, shown: 55 })
-    expect(judgeTradeFreshness(trades, NOW, MAX_AGE)).toMatchObject({ ok: true })
-    expect(judgeGoldenSweeps(trades, NOW).ok).toBe(true)
-    expect(judgeSystemStatus(await floor.readSystemStatus()).ok).toBe(true)
-    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ ok: true, firstId: 'system_status' })
+    expect(judgeSentimentSectors(await floor.readSentimentSectors())).toMatchObject({ status: 'pass' })
+    expect(judgeWhaleTrades(trades)).toMatchObject({ status: 'pass', shown: 55 })
+    expect(judgeTradeFreshness(trades, NOW, MAX_AGE)).toMatchObject({ status: 'pass' })
+    expect(judgeGoldenSweeps(trades, NOW).status).toBe('pass')
+    expect(judgeSystemStatus(await floor.readSystemStatus()).status).toBe('pass')
+    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ status: 'pass', firstId: 'system_status' })
   })
 
   it('reads the newest 100 trades in timestamp order, however many there are', async () => {
@@ -66,8 +66,8 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
     await seedFloorData(writer.firestore, { tenantId: 'shadowed', trades: 1, goldenSweeps: 1, now: NOW })
     await writer.firestore.doc('tenants/shadowed/ops/market_ingest').set({ status: 'running', last_heartbeat: Timestamp.fromDate(NOW) })
     const floor = reader('shadowed')
-    expect(judgeSystemStatus(await floor.readSystemStatus()).ok).toBe(true)
-    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ ok: false, firstId: 'market_ingest' })
+    expect(judgeSystemStatus(await floor.readSystemStatus()).status).toBe('pass')
+    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ status: 'fail', firstId: 'market_ingest' })
   })
 
   it('pins why the gate orders ops ids itself: the Node emulator ignores document-id order and filters', async () => {
@@ -77,21 +77,21 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
     const ids = async (query: Query) => (await readQuery(query, 'tenants/order/ops')).docs.map((doc) => doc.id)
     expect(await ids(ops.orderBy(FieldPath.documentId()).limit(1))).toEqual(expectOn({ gcloud: ['market_ingest'], node: ['system_status'] }))
     expect(await ids(ops.where(FieldPath.documentId(), '<', 'system_status'))).toEqual(expectOn({ gcloud: ['market_ingest'], node: [] }))
-    expect(judgeGexOverlay(await reader('order').readOpsCollection())).toMatchObject({ ok: false, firstId: 'market_ingest' })
+    expect(judgeGexOverlay(await reader('order').readOpsCollection())).toMatchObject({ status: 'fail', firstId: 'market_ingest' })
   })
 
   it('fails an empty ops collection and a missing system_status', async () => {
     const floor = reader('nobody')
-    expect(judgeSystemStatus(await floor.readSystemStatus()).ok).toBe(false)
-    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ ok: false, firstId: null })
-    expect(judgeWhaleTrades(await floor.readWhaleTrades())).toMatchObject({ ok: false, shown: 0 })
+    expect(judgeSystemStatus(await floor.readSystemStatus()).status).toBe('fail')
+    expect(judgeGexOverlay(await floor.readOpsCollection())).toMatchObject({ status: 'fail', firstId: null })
+    expect(judgeWhaleTrades(await floor.readWhaleTrades())).toMatchObject({ status: 'fail', shown: 0 })
   })
 
   it('leaves out a trade without a timestamp on both backends, as the UI query does', async () => {
     await seedWhaleTrades(writer.firestore, { tenantId: 'untimed', trades: 2, goldenSweeps: 0, seed: 9, now: NOW })
     await writer.firestore.doc('tenants/untimed/market_intelligence/options_flow/live/no-timestamp').set({ symbol: 'SPY', premium: 9e6, days_to_expiry: 3 })
     const judgement = judgeWhaleTrades(await reader('untimed').readWhaleTrades())
-    expect(judgement).toMatchObject({ ok: true, shown: 2 })
+    expect(judgement).toMatchObject({ status: 'pass', shown: 2 })
   })
 
   it('shares one read among the checks of a gate', async () => {
@@ -110,7 +110,7 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
     )
     await expect(floor.readSystemStatus()).rejects.toBeInstanceOf(CouldNotCheckError)
     await expect(floor.readOpsCollection()).rejects.toBeInstanceOf(CouldNotCheckError)
-    expect(judgeSentimentSectors(await floor.readSentimentSectors()).ok).toBe(true)
+    expect(judgeSentimentSectors(await floor.readSentimentSectors()).status).toBe('pass')
   })
 
   it('cannot check anything without a project', async () => {
@@ -129,7 +129,7 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
     const sectors = await reader('healthy').readSentimentSectors()
     expect(sectors.documents.length).toBeLessThanOrEqual(11 + 12)
     const judgement = judgeSentimentSectors(sectors)
-    expect(judgement).toMatchObject({ ok: false, missing: [], invalid: [] })
+    expect(judgement).toMatchObject({ status: 'fail', missing: [], findings: [] })
     expect(judgement.extra.count).toBe(20)
     expect(judgement.extra.ids.length).toBeGreaterThanOrEqual(1)
     expect(judgement.reason).toContain('holds 20 documents besides the 11 sectors ("STOCK')
@@ -138,6 +138,6 @@ describe.each(await availableBackends())('data-seeded reads on the %s backend', 
   it('fails a heatmap with a sector deleted', async () => {
     await writer.firestore.doc('marketData/sentiment/sectors/Real Estate').delete()
     const judgement = judgeSentimentSectors(await reader('healthy').readSentimentSectors())
-    expect(judgement).toMatchObject({ ok: false, missing: ['Real Estate'] })
+    expect(judgement).toMatchObject({ status: 'fail', missing: ['Real Estate'] })
   })
 })

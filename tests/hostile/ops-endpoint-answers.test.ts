@@ -77,7 +77,7 @@ async function judge(path: '/ops/status' | '/metrics' | '/heartbeat', timeoutMs 
   }
   if (path === '/metrics') {
     const type = judgeMetricsContentType(response.contentType)
-    if (!type.ok) return { pass: false, reason: type.reason }
+    if (type.status !== 'pass') return { pass: false, reason: type.reason }
     const judgement = judgeMetricContract(response.body, undefined, { contentType: response.contentType })
     return judgement.parsed ? { pass: judgement.missing.length === 0, reason: `missing ${judgement.missing.join(', ')}` } : { pass: false, reason: judgement.reason }
   }

@@ -25,7 +25,7 @@ describe('scenario kill-switch-off, authorized', () => {
     expect(halted?.values).toMatchObject({
       value: '0',
       authorization: AUTHORIZATION,
-      judgement: `EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "0", authorized by "${AUTHORIZATION}"`,
+      judgement: { status: 'pass', reason: `EXECUTION_HALTED in ConfigMap agenttrader-kill-switch is "0", authorized by "${AUTHORIZATION}"` },
     })
     expect(gate?.checks.map((check) => [check.id, check.status])).toEqual([
       ['configmap-present', 'pass'],
