@@ -12,6 +12,7 @@ import {
   judgeWorkloadImages,
   listWorkloads,
   lookUpTargetSession,
+  recordedClusterIdentity,
 } from '../support/index.ts'
 
 describe('Gate 1 — the session and what is being evaluated', () => {
@@ -43,8 +44,8 @@ describe('Gate 1 — the session and what is being evaluated', () => {
     expect(judgement.status, judgement.reason).toBe('trading')
   })
 
-  it("the cluster's context, API server and version are recorded", { meta: { check: 'cluster-identity' } }, async ({ kube, evidence }) => {
-    const identity = { ...kube.identity, version: await kube.serverVersion() }
+  it("the cluster's context, API server and version are recorded", { meta: { check: 'cluster-identity' } }, async ({ run, evidence }) => {
+    const identity = recordedClusterIdentity(run)
     const judgement = judgeClusterIdentity(identity)
     evidence.values({ ...identity, reason: judgement.reason })
     expect(judgement.ok, judgement.reason).toBe(true)

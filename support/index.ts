@@ -6,6 +6,7 @@
 export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
 export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
 export { observeEndpoint } from './runbook/observe-endpoint.ts'
+export { recordedClusterIdentity } from './runbook/recorded-cluster-identity.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
 
 // Clients
