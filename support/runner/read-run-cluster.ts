@@ -12,8 +12,16 @@ export interface RunClusterFacts {
   preflight: KubePreflightReport | null
 }
 
+/** Where the run's kubeconfig comes from: a file (the emulator floor's), or one the CLI already loaded (cluster mode). */
+export interface RunKubeConfigSource {
+  /** A kubeconfig file; `null` for the standard sources (KUBECONFIG, ~/.kube/config, in-cluster service account). */
+  kubeconfigPath: string | null
+  /** The kubeconfig already loaded from `kubeconfigPath` (the CLI validates it before anything is written); `null`: load it here. */
+  loaded: KubeConfig | null
+}
+
 /**
- * Loads the run's kubeconfig once, then reads the cluster's identity (context, API server, version) and asks the
+ * Loads the run's kubeconfig once (or takes the one the CLI loaded), then reads the cluster's identity (context, API server, version) and asks the
  * API server about each read the gates need (the permission preflight, in both modes: the emulator answers
  * SelfSubjectAccessReviews too). Never throws for a fault of the target: a kubeconfig that cannot be loaded gives no
  * server, version or preflight and says why (every check that reads the cluster then reports it); an unanswered
@@ -21,11 +29,12 @@ export interface RunClusterFacts {
  */
 export async function readRunCluster(
   config: Pick<ResolvedConfig, 'namespace' | 'kubeContext' | 'requestTimeoutMs'>,
-  kubeconfigPath: string | null,
+  source: RunKubeConfigSource,
 ): Promise<RunClusterFacts> {
+  const { kubeconfigPath } = source
   let kubeConfig: KubeConfig
   try {
-    kubeConfig = loadKubeConfig({ kubeconfigPath, kubeContext: config.kubeContext })
+    kubeConfig = source.loaded ?? loadKubeConfig({ kubeconfigPath, kubeContext: config.kubeContext })
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error)
     return { cluster: { kubeconfigPath, context: config.kubeContext, server: null, version: null, problem }, preflight: null }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
@@ -33,6 +34,8 @@ export interface RunRunbookOptions {
   specsDir?: string
   /** The gates expected to run. @default GATE_MANIFEST */
   manifest?: readonly GateDefinition[]
+  /** Cluster mode: the kubeconfig the CLI loaded and validated; the run uses it instead of loading it again. @default null */
+  kubeConfig?: KubeConfig | null
   /** @default () => new Date() */
   now?: () => Date
 }
@@ -141,7 +144,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
       floor = await options.startFloor(floorRequestOf(config, runDir))
     }
-    const { cluster, preflight } = await readRunCluster(config, floor?.kubeconfigPath ?? null)
+    const { cluster, preflight } = await readRunCluster(config, floor ? { kubeconfigPath: floor.kubeconfigPath, loaded: null } : { kubeconfigPath: null, loaded: options.kubeConfig ?? null })
     const emulatorHost = floor?.firestoreEmulatorHost ?? (config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null)
     return createRunContext(config, {
       runId,

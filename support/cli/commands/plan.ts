@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { KubeConfig } from '@kubernetes/client-node'
 import { missingAlpacaCredentialVariables } from '../../clients/alpaca-credentials.ts'
-import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { collectPlan } from '../../runner/collect-plan.ts'
 import { createRunContextChannel } from '../../runbook/run-context-channel.ts'
@@ -20,11 +20,12 @@ import { renderPlan } from '../render-plan.ts'
  * the inputs that decide optional checks, from vitest's collection only. Starts no emulator, contacts no cluster and
  * writes no report. Exit 0 when the run can be GO, 3 when the plan already shows it cannot.
  */
-export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<ExitCode> {
+export async function planCommand(config: ResolvedConfig, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-plan-'))
   const channel = createRunContextChannel()
   try {
-    const kube = config.env === 'cluster' ? describeKubeconfig(config, io.env) : null
+    // @note the kubeconfig the CLI loaded in cluster mode (`null` with the emulators): reading it contacts nothing.
+    const kube = kubeConfig ? describeKubeconfig(kubeConfig) : null
     const firestoreEmulatorHost = config.env === 'cluster' ? (io.env.FIRESTORE_EMULATOR_HOST ?? null) : null
     // @note the context a run would build, with nothing contacted: the specs declare their checks from it.
     channel.deliver(
@@ -61,8 +62,7 @@ export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   }
 }
 
-/** The context and server the kubeconfig names; reading the file contacts nothing. */
-function describeKubeconfig(config: ResolvedConfig, env: NodeJS.ProcessEnv): { context: string | null; server: string | null } {
-  const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
+/** The context and server the kubeconfig names. */
+function describeKubeconfig(kubeConfig: KubeConfig): { context: string | null; server: string | null } {
   return { context: kubeConfig.getCurrentContext(), server: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null }
 }
