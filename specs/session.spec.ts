@@ -4,7 +4,16 @@
  * trades, and proves the target session (`--session`, default the next NYSE session) is a trading day.
  */
 import { describe } from 'vitest'
-import { chooseCalendarAuthority, gateTitle, it, judgeClusterIdentity, judgeWorkloadImages, listWorkloads, lookUpTargetSession } from '../support/index.ts'
+import {
+  chooseCalendarAuthority,
+  gateTitle,
+  it,
+  judgeClusterIdentity,
+  judgeWorkloadImages,
+  listWorkloads,
+  lookUpTargetSession,
+  recordedClusterIdentity,
+} from '../support/index.ts'
 
 describe(gateTitle('session'), () => {
   it('every workload image is pinned to a version tag or a digest', { meta: { check: 'images-pinned' } }, async ({ kube, evidence, expectJudgement }) => {
@@ -28,9 +37,9 @@ describe(gateTitle('session'), () => {
     expectJudgement(judgement)
   })
 
-  it("the cluster's context, API server and version are recorded", { meta: { check: 'cluster-identity' } }, async ({ kube, evidence, expectJudgement }) => {
-    const identity = { ...kube.identity, version: await kube.serverVersion() }
-    evidence.values(identity)
+  it("the cluster's context, API server and version are recorded", { meta: { check: 'cluster-identity' } }, async ({ run, evidence, expectJudgement }) => {
+    const identity = recordedClusterIdentity(run)
+    evidence.values({ ...identity })
     expectJudgement(judgeClusterIdentity(identity))
   })
 })

@@ -7,6 +7,7 @@ export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
 export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
 export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
 export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
+export { recordedClusterIdentity } from './runbook/recorded-cluster-identity.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
 export { gateTitle } from './verdict/gate-registry.ts'
 

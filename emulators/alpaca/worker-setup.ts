@@ -1,7 +1,7 @@
 /**
  * Emulator mode only: answers `https://paper-api.alpaca.markets` in every spec worker with the paper API
- * stand-in, behind the live-host guard that `support/runbook/worker-setup.ts` installed first. Loaded by
- * `support/runbook/await-floor.ts` once the floor is up.
+ * stand-in, behind the live-host guard that `support/runbook/worker-setup.ts` installed first. Loaded by that
+ * setup file once the run context (which names this file) has arrived.
  */
 import { installNetworkGuard } from '../../support/network/index.ts'
 import { createAlpacaPaperHandlers } from './alpaca-paper-handlers.ts'

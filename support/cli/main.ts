@@ -1,3 +1,4 @@
+import type { KubeConfig } from '@kubernetes/client-node'
 import { parseCli } from '../config/parse-cli.ts'
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
@@ -61,21 +62,21 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })
     // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
     // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
-    if (config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify') validateClusterAccess(config, io.env)
+    const kubeConfig = config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify' ? validateClusterAccess(config, io.env) : null
     checkLocalPaths(config)
     switch (config.command) {
       case 'scenarios':
         return await (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
       case 'run':
-        return await (await import('./commands/run.ts')).runCommand(config, dependencies, io)
+        return await (await import('./commands/run.ts')).runCommand(config, dependencies, io, kubeConfig)
       case 'test':
-        return await (await import('./commands/test.ts')).testCommand(config, dependencies, io)
+        return await (await import('./commands/test.ts')).testCommand(config, dependencies, io, kubeConfig)
       case 'seed':
         return await (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
       case 'halt':
-        return await (await import('./commands/halt.ts')).haltCommand(config, io)
+        return await (await import('./commands/halt.ts')).haltCommand(config, io, kubeConfig)
       case 'plan':
-        return await (await import('./commands/plan.ts')).planCommand(config, io)
+        return await (await import('./commands/plan.ts')).planCommand(config, io, kubeConfig)
       case 'verify':
         return (await import('./commands/verify.ts')).verifyCommand(config, io)
     }
@@ -108,7 +109,10 @@ function checkLocalPaths(config: ResolvedConfig): void {
   useManifestSigningKey(signingKey)
 }
 
-/** In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. */
-function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): void {
-  loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
+/**
+ * In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. The loaded
+ * kubeconfig is the one the command uses: it is loaded once per run.
+ */
+function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): KubeConfig {
+  return loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
 }

@@ -17,6 +17,7 @@ import {
   type V1StatefulSet,
   type Configuration,
 } from '@kubernetes/client-node'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { CouldNotCheckError } from '../errors.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import { redactText } from '../report/redact.ts'
@@ -51,9 +52,8 @@ export interface KubeReader {
   proxyGet(service: string, port: number, path: string): Promise<HttpObservation>
 }
 
-/** Options of {@link createKubeReader}. */
-export interface KubeReaderOptions {
-  namespace: string
+/** Options of {@link createKubeReader}: the namespace of the run's resolved config, and the reader's limits. */
+export interface KubeReaderOptions extends Pick<ResolvedConfig, 'namespace'> {
   /** Each read (all the pages of a list) gives up after this long, its socket destroyed. @default 5000 */
   timeoutMs?: number
   /** The largest body read through the service proxy. @default 4 MiB */

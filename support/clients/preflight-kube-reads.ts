@@ -1,4 +1,5 @@
 import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import type { GateId } from '../verdict/api.ts'
 import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
@@ -18,17 +19,15 @@ export interface KubeReadAccess {
   reason?: string
 }
 
-/** `preflight` in the readiness report: the start-of-run permission check. */
-export interface KubePreflightReport {
-  namespace: string
+/** `preflight` in the readiness report: the start-of-run permission check, in the run's namespace. */
+export interface KubePreflightReport extends Pick<ResolvedConfig, 'namespace'> {
   reads: KubeReadAccess[]
   /** Gates that need a denied read, each with the reason (naming the rules to add); these gates are unverified. */
   blockedGates: Partial<Record<GateId, string>>
 }
 
-/** Options of {@link preflightKubeReads}. */
-export interface PreflightKubeReadsOptions {
-  namespace: string
+/** Options of {@link preflightKubeReads}: the namespace of the run's resolved config, and what to ask about it. */
+export interface PreflightKubeReadsOptions extends Pick<ResolvedConfig, 'namespace'> {
   /** The reads each gate makes. */
   gateReads: Readonly<Partial<Record<GateId, readonly KubeReadName[]>>>
   /** Each review gives up after this long. @default 5000 */

@@ -1,4 +1,7 @@
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { DeepReadonly } from '../internal/deep-freeze.ts'
+import type { RunCluster } from '../runbook/run-context.ts'
 import type { CheckStatus, Environment, ExitCode, GateId, GateStatus, Verdict, VerdictText } from '../verdict/api.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
 import type { NextStep } from '../verdict/gate-next-steps.ts'
@@ -39,19 +42,18 @@ export interface GateReport {
   checks: CheckReport[]
 }
 
-/** What was evaluated. */
-export interface RunTarget {
-  namespace: string
-  kubeContext: string | null
-  kubeServer: string | null
-  kubeServerVersion: string | null
-  firestoreProject: string | null
+/**
+ * What was evaluated: the run's settings (picked from the resolved config, as the run context holds them) and what
+ * the runner found (the cluster's identity, the Firestore emulator); see `describeRunTarget`.
+ */
+export type RunTarget = Pick<ResolvedConfig, 'namespace' | 'firestoreProject' | 'tenantId' | 'session'> & {
+  kubeContext: RunCluster['context']
+  kubeServer: RunCluster['server']
+  kubeServerVersion: RunCluster['version']
   /** The Firestore emulator in use, if any, and which backend ran it. */
   firestoreEmulator: { host: string; backend: string } | null
-  tenantId: string | null
-  session: string | null
   /** The flag that let a session outside today … today + 7 days (New York dates) through, when one was needed. */
-  sessionOverride?: '--allow-past-session' | '--allow-future-session' | null
+  sessionOverride?: ResolvedConfig['sessionOverride']
 }
 
 /** The emulator floor of an emulator-mode run. */
@@ -88,7 +90,7 @@ export interface ReadinessReport {
   /** Every valid waiver of the run (invalid ones are problems). */
   waivers: WaiverReport[]
   /** What openbell asked the API server it may read before the checks ran; `null` when it did not ask. */
-  preflight: KubePreflightReport | null
+  preflight: DeepReadonly<KubePreflightReport> | null
   gates: GateReport[]
   /** Checks by status: `skipped` counts unverified and optional-not-run checks; `waived` counts waived ones. */
   counts: { passed: number; failed: number; skipped: number; waived: number }

@@ -1,6 +1,9 @@
 import { inject } from 'vitest'
-import type { Environment } from '../verdict/api.ts'
+import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { DeepReadonly } from '../internal/deep-freeze.ts'
 import type { CheckMeta } from '../verdict/classify-check.ts'
+import { receivedRunContext } from './run-context-channel.ts'
 
 /** A critical service whose ops endpoints the gates read through the API server's service proxy. */
 export interface CriticalService {
@@ -10,48 +13,82 @@ export interface CriticalService {
   reads: readonly ('ops-status' | 'metrics' | 'freshness')[]
 }
 
-/**
- * Everything a gate spec needs to know about the run, handed from the runner to the spec workers.
- * Specs never learn which mode they run in beyond what is here: the same fields point at emulators or a cluster.
- */
-export interface RunContext {
+/** The settings of the resolved config a run hands to its specs: picked from it, never declared again. */
+export const RUN_SETTINGS = [
+  'env',
+  'namespace',
+  'tenantId',
+  'firestoreProject',
+  'session',
+  'sessionOverride',
+  'authorization',
+  'staleThresholdSeconds',
+  'maxTradeAgeSeconds',
+  'maxGexAgeSeconds',
+  'requestTimeoutMs',
+  'maxResponseBytes',
+] as const satisfies readonly (keyof ResolvedConfig)[]
+
+/** {@link RUN_SETTINGS} with their types: `RunContext['namespace']` is `ResolvedConfig['namespace']`. */
+export type RunSettings = Pick<ResolvedConfig, (typeof RUN_SETTINGS)[number]>
+
+/** The cluster a run reads, as the runner found it once, before any spec ran. */
+export interface RunCluster {
+  /** The kubeconfig file every read of the run loads, or `null` for the standard sources (KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfigPath: string | null
+  /** The context the reads use: `--kube-context`, else the kubeconfig's current context. */
+  context: string | null
+  /** The API server URL, without userinfo; `null` when the kubeconfig could not be loaded. */
+  server: string | null
+  /** The API server's `gitVersion`; `null` when it could not be read. */
+  version: string | null
+  /** Why the identity is incomplete (the kubeconfig could not be loaded, `/version` did not answer); `null` when it is complete. */
+  problem: string | null
+}
+
+/** The run's own facts, found by the runner: they exist once the floor (emulator mode) and the cluster have been looked at. */
+export interface RunFacts {
   runId: string
   /** Absolute path of this run's report folder. */
   runDir: string
-  env: Environment
-  namespace: string
-  tenantId: string | null
-  firestoreProject: string | null
-  /** `host:port` of a Firestore emulator, or `null` for production Firestore. */
-  firestoreEmulatorHost: string | null
-  /** A kubeconfig file to load, or `null` for the standard sources (KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeconfigPath: string | null
-  kubeContext: string | null
-  session: string | null
-  authorization: string | null
-  staleThresholdSeconds: number
-  maxTradeAgeSeconds: number
-  maxGexAgeSeconds: number
-  requestTimeoutMs: number
-  maxResponseBytes: number
-  criticalServices: readonly CriticalService[]
+  cluster: RunCluster
+  /** The Firestore emulator the data gate reads, and which backend runs it; `null` for production Firestore. */
+  firestoreEmulator: { host: string; backend: string } | null
+  /** What the API server said, at the start, about each read openbell needs; `null` when no kubeconfig could be loaded. */
+  preflight: KubePreflightReport | null
+  /** What every spec worker loads before the specs: the emulator floor's modules and environment (none in cluster mode). */
+  workerSetup: {
+    /** Modules to import (e.g. the Alpaca paper API stand-in's handlers). */
+    files: string[]
+    /** Environment variables to set (e.g. the Alpaca stand-in's demo key pair; see `worker-setup.ts` for why the environment). */
+    env: Record<string, string>
+  }
+}
+
+/** Everything fixed for the whole run, besides its settings and facts. */
+interface RunConstants {
+  criticalServices: CriticalService[]
   /** NDJSON file where the network guard records every attempt to reach the live broker host. */
   violationsFile: string
-  /**
-   * Emulator mode: where the runner writes the floor's endpoints once it is up (`floor-handoff.ts`); the kubeconfig
-   * and Firestore emulator fields are filled in from it inside the worker. `null` in cluster mode.
-   */
-  floorHandoffFile: string | null
 }
+
+/**
+ * Everything a gate spec knows about the run: the resolved settings, the run's facts and constants. Built once by
+ * the runner (`createRunContext`), deep-frozen, handed to every spec worker whole through one channel
+ * (`run-context-channel.ts`), and never edited on either side. Specs learn nothing of the mode beyond what is here:
+ * the same fields point at emulators or a cluster.
+ */
+export type RunContext = DeepReadonly<RunSettings & RunFacts & RunConstants>
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    openbell: RunContext
+    /** The run context channel's address: the worker receives the whole context from it (`run-context-channel.ts`). */
+    openbell: { contextChannel: string }
   }
   export interface TaskMeta extends CheckMeta {}
 }
 
-/** The run's context inside a spec worker. */
+/** The run's context inside a spec worker, as received whole from the runner before any spec loaded. */
 export function getRunContext(): RunContext {
-  return inject('openbell')
+  return receivedRunContext(inject('openbell').contextChannel)
 }

@@ -1,3 +1,4 @@
+import type { KubeConfig } from '@kubernetes/client-node'
 import { test as base } from 'vitest'
 import { createFirestoreReader, type FirestoreReader } from '../clients/firestore-reader.ts'
 import { createKubeReader, type KubeReader } from '../clients/kube-reader.ts'
@@ -31,14 +32,7 @@ export const it = base.extend<RunbookFixtures>({
   run: [async ({}, use) => use(getRunContext()), { scope: 'file' }],
   kube: [
     async ({ run }, use) => {
-      const kubeConfig = loadKubeConfig({ kubeconfigPath: run.kubeconfigPath, kubeContext: run.kubeContext })
-      await use(
-        createKubeReader(kubeConfig, {
-          namespace: run.namespace,
-          timeoutMs: run.requestTimeoutMs,
-          maxBytes: run.maxResponseBytes,
-        }),
-      )
+      await use(createKubeReader(kubeConfigOf(run), { namespace: run.namespace, timeoutMs: run.requestTimeoutMs, maxBytes: run.maxResponseBytes }))
     },
     { scope: 'file' },
   ],
@@ -46,7 +40,7 @@ export const it = base.extend<RunbookFixtures>({
     async ({ run }, use) => {
       const reader = createFirestoreReader({
         projectId: run.firestoreProject,
-        emulatorHost: run.firestoreEmulatorHost,
+        emulatorHost: run.firestoreEmulator?.host ?? null,
         tenantId: run.tenantId,
         timeoutMs: run.requestTimeoutMs,
       })
@@ -65,3 +59,21 @@ export const it = base.extend<RunbookFixtures>({
     await use((judgement) => expectJudgement(judgement, { evidence, task, skip }))
   },
 })
+
+/** The kubeconfig of each run this worker served, loaded once per run from where the runner loaded it. */
+const kubeConfigs = new WeakMap<RunContext['cluster'], KubeConfig>()
+
+/**
+ * The worker's kubeconfig: the file and context the runner resolved, loaded once per run in this process (a loaded
+ * kubeconfig holds functions and live credential plugins, so it cannot cross the process boundary; its secrets are
+ * registered with this process's scrubber as it loads). A kubeconfig that cannot be loaded throws here, and each check
+ * that reads the cluster is unverified with the reason.
+ */
+function kubeConfigOf(run: RunContext): KubeConfig {
+  let kubeConfig = kubeConfigs.get(run.cluster)
+  if (!kubeConfig) {
+    kubeConfig = loadKubeConfig({ kubeconfigPath: run.cluster.kubeconfigPath, kubeContext: run.cluster.context })
+    kubeConfigs.set(run.cluster, kubeConfig)
+  }
+  return kubeConfig
+}

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createVitest, type TestModule } from 'vitest/node'
-import type { RunContext } from '../runbook/run-context.ts'
 import type { CheckMeta } from '../verdict/classify-check.ts'
 import { slugify } from '../verdict/collect-gates.ts'
 import { gateIdOfSpec, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
@@ -35,8 +34,8 @@ export interface CollectedPlan {
 
 /** Options of {@link collectPlan}. */
 export interface CollectPlanOptions {
-  /** The context a run would hand the workers (nothing in it is contacted while collecting). */
-  context: RunContext
+  /** The channel holding the context a run would hand the workers (nothing in it is contacted while collecting). */
+  contextChannel: string
   specsDir: string
   root: string
   manifest: readonly GateDefinition[]
@@ -62,7 +61,7 @@ export async function collectPlan(options: CollectPlanOptions): Promise<Collecte
       passWithNoTests: true,
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
       setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts')],
-      provide: { openbell: options.context },
+      provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: [],
     },
     { logLevel: 'error', server: { watch: null } },

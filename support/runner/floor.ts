@@ -2,6 +2,7 @@
  * The contract between the runner and the emulators: what a started emulator floor tells the runner.
  * The runner never imports the emulators; the CLI entry point hands it a {@link StartFloor}.
  */
+import type { ResolvedConfig } from '../config/resolve-config.ts'
 
 /** A running set of local stand-ins that the gates can be pointed at. */
 export interface StartedFloor {
@@ -23,14 +24,17 @@ export interface StartedFloor {
   stop(): Promise<void>
 }
 
-/** What a floor is started for. */
-export interface FloorRequest {
-  scenario: string | null
-  namespace: string
-  tenantId: string
-  firestoreProject: string
-  /** The run folder, for anything the floor wants to keep as evidence. */
-  runDir: string
+/**
+ * What a floor is started for: the run's settings, picked from the resolved config (the emulators' tenant and
+ * project always have a default), and the run folder, for anything the floor wants to keep as evidence.
+ */
+export type FloorRequest = Pick<ResolvedConfig, 'scenario' | 'namespace'> & {
+  [Setting in 'tenantId' | 'firestoreProject']: NonNullable<ResolvedConfig[Setting]>
+} & { runDir: string }
+
+/** The {@link FloorRequest} of a run. */
+export function floorRequestOf(config: ResolvedConfig, runDir: string): FloorRequest {
+  return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir }
 }
 
 /** Starts the emulator floor; provided by the emulators package. */

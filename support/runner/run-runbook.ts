@@ -1,37 +1,29 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
-import { createFloorHandoff, type FloorHandoff } from '../runbook/floor-handoff.ts'
-import type { CriticalService, RunContext } from '../runbook/run-context.ts'
-import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import { createRunContextChannel } from '../runbook/run-context-channel.ts'
+import type { RunContext } from '../runbook/run-context.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
 import { decideRun } from '../verdict/decide-run.ts'
 import { attachNextSteps } from '../verdict/gate-next-steps.ts'
 import { loadWaivers } from '../waivers/load-waivers.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
 import { createRunId } from './create-run-id.ts'
-import type { StartFloor, StartedFloor } from './floor.ts'
+import { floorRequestOf, type StartFloor, type StartedFloor } from './floor.ts'
 import { registerActiveRun } from './active-runs.ts'
-import { describeKubeTarget } from './describe-kube-target.ts'
-import { runPreflight } from './run-preflight.ts'
+import { createRunContext, violationsFileOf } from './create-run-context.ts'
+import { describeRunTarget } from './describe-run-target.ts'
+import { readRunCluster } from './read-run-cluster.ts'
 import { runSpecs } from './run-specs.ts'
 
 /** The project root: where `support/`, `specs/` and `node_modules/` live. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-/** The worker's last setup file in emulator mode: waits for the floor's endpoints. */
-const AWAIT_FLOOR_SETUP_FILE = path.join(PROJECT_ROOT, 'support/runbook/await-floor.ts')
-
-/** The critical services whose ops endpoints the gates read, and through which port. */
-export const DEFAULT_CRITICAL_SERVICES: readonly CriticalService[] = Object.freeze([
-  { name: 'marketdata-mcp-server', port: 80, reads: ['ops-status', 'metrics', 'freshness'] },
-  { name: 'strategy-engine', port: 80, reads: ['ops-status'] },
-])
 
 /** Options of {@link runRunbook}. */
 export interface RunRunbookOptions {
@@ -42,6 +34,8 @@ export interface RunRunbookOptions {
   specsDir?: string
   /** The gates expected to run. @default GATE_MANIFEST */
   manifest?: readonly GateDefinition[]
+  /** Cluster mode: the kubeconfig the CLI loaded and validated; the run uses it instead of loading it again. @default null */
+  kubeConfig?: KubeConfig | null
   /** @default () => new Date() */
   now?: () => Date
 }
@@ -50,6 +44,8 @@ export interface RunRunbookOptions {
 export interface RunOutcome {
   report: ReadinessReport
   runDir: string
+  /** The context the spec workers received; `null` when the run stopped before it could be built. */
+  context: RunContext | null
 }
 
 /**
@@ -72,104 +68,100 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   if (filtered) problems.push({ severity: 'unverified', message: 'the run was filtered to some gates or checks; a filtered run is never GO' })
   const waivers = loadWaivers(config.waiversFile, startedAt)
   problems.push(...waivers.problems)
-  let preflight: KubePreflightReport | null = null
+  const violationsFile = violationsFileOf(runDir)
 
   let floor = null as StartedFloor | null
   let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
-  const context = createRunContext(config, runId, runDir)
+  // @note built once, whole, when the run's facts are known; then only read (`run-context.ts`).
+  let context: RunContext | null = null
   let abortReason: string | null = null
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
-  finish(null, ['the run did not complete: openbell stopped before reaching a verdict'])
-  const handoff = config.env === 'emulators' ? createFloorHandoff() : null
-  context.floorHandoffFile = handoff?.file ?? null
+  finish(['the run did not complete: openbell stopped before reaching a verdict'])
+  const channel = createRunContextChannel()
   const unregister = registerActiveRun({
     abort: (reason) => {
       abortReason = reason
-      finish(null)
+      finish()
     },
     stop: async () => {
       await floor?.stop()
       // @note sealed again once the floor is down: what arrived after the abort's first report (a line of the
       // Kubernetes stand-in's request log, a check's evidence) is then in the manifest, and `openbell verify` holds.
-      finish(null)
+      finish()
     },
   })
   // @note the runner's own process reads the cluster, starts and seeds the floor: it never needs the live broker host
   // either, so a lookup of it here is refused and recorded like one from a spec worker (msw is not loaded here; the
   // DNS layer is what every socket to a host name goes through).
   const removeDnsGuard = installDnsLiveHostGuard((hostname) =>
-    appendViolationTo(context.violationsFile)(createViolation(`dns:${hostname}`, 'LOOKUP', 'dns')),
+    appendViolationTo(violationsFile)(createViolation(`dns:${hostname}`, 'LOOKUP', 'dns')),
   )
   try {
-    // @note the floor and vitest start together: the spec worker loads its libraries while the Firestore emulator
-    // boots and is seeded, and waits for the floor's endpoints (`floor-handoff.ts`) before any spec runs.
-    const targetReady = (handoff ? startEmulatorFloor(handoff) : Promise.resolve()).then(async () => {
-      const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
-      preflight = await runPreflight(context, config.requestTimeoutMs)
-      return kubeTarget
-    })
+    // @note the run's facts and vitest start together: the spec worker loads its libraries while the Firestore
+    // emulator boots and is seeded and the cluster is looked at, and waits for the whole context before any spec runs.
+    const contextReady = prepareContext().then(
+      (built) => {
+        context = built
+        channel.deliver(built)
+      },
+      (error: unknown) => {
+        const what = config.env === 'emulators' && floor === null ? 'The emulator floor did not start' : 'openbell could not prepare the run'
+        channel.fail(`${what}: ${describeError(error)}`)
+        throw error
+      },
+    )
     const specsRun = runSpecs({
-      context,
+      contextChannel: channel.file,
       specsDir,
       root: PROJECT_ROOT,
       gateFilter: config.gateFilter.map((gate) => specFileOf(gate)),
       testNamePattern: config.testNamePattern,
       checkTimeoutMs: config.checkTimeoutMs,
-      setupFiles: handoff ? [AWAIT_FLOOR_SETUP_FILE] : [],
       waivedChecks: waivers.waivers.map((waiver) => waiver.check),
     })
-    const [target, specs] = await Promise.allSettled([targetReady, specsRun])
-    if (target.status === 'rejected') throw target.reason
+    const [prepared, specs] = await Promise.allSettled([contextReady, specsRun])
+    if (prepared.status === 'rejected') throw prepared.reason
     if (specs.status === 'rejected') throw specs.reason
     observed = specs.value
     problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
     if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
-    problems.push(...readViolations(context.violationsFile))
-    return finish(await target.value)
+    problems.push(...readViolations(violationsFile))
+    return finish()
   } catch (error) {
     problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
-    problems.push(...readViolations(context.violationsFile))
-    return finish(null)
+    problems.push(...readViolations(violationsFile))
+    return finish()
   } finally {
     unregister()
     await floor?.stop().catch(() => undefined)
-    handoff?.dispose()
+    channel.dispose()
     removeDnsGuard()
   }
 
-  async function startEmulatorFloor(handoff: FloorHandoff): Promise<void> {
-    try {
+  /** The run's facts, found once: the emulator floor (emulator mode), then the cluster it points at. */
+  async function prepareContext(): Promise<RunContext> {
+    if (config.env === 'emulators') {
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
-      floor = await options.startFloor({
-        scenario: config.scenario,
-        namespace: config.namespace,
-        tenantId: config.tenantId ?? '',
-        firestoreProject: config.firestoreProject ?? '',
-        runDir,
-      })
-    } catch (error) {
-      handoff.fail(describeError(error))
-      throw error
+      floor = await options.startFloor(floorRequestOf(config, runDir))
     }
-    context.kubeconfigPath = floor.kubeconfigPath
-    context.firestoreEmulatorHost = floor.firestoreEmulatorHost
-    handoff.deliver({
-      kubeconfigPath: floor.kubeconfigPath,
-      firestoreEmulatorHost: floor.firestoreEmulatorHost,
-      workerSetupFiles: floor.workerSetupFiles,
-      workerEnv: floor.workerEnv ?? {},
+    const { cluster, preflight } = await readRunCluster(config, floor ? { kubeconfigPath: floor.kubeconfigPath, loaded: null } : { kubeconfigPath: null, loaded: options.kubeConfig ?? null })
+    const emulatorHost = floor?.firestoreEmulatorHost ?? (config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null)
+    return createRunContext(config, {
+      runId,
+      runDir,
+      cluster,
+      firestoreEmulator: emulatorHost ? { host: emulatorHost, backend: floor?.firestoreBackend ?? 'FIRESTORE_EMULATOR_HOST' } : null,
+      preflight,
+      workerSetup: { files: floor?.workerSetupFiles ?? [], env: { ...floor?.workerEnv } },
     })
   }
 
-  function finish(
-    kubeTarget: { server: string | null; context: string | null; version: string | null } | null,
-    reasons: string[] = [],
-  ): RunOutcome {
+  function finish(reasons: string[] = []): RunOutcome {
     const decision = decideRun({
       manifest,
       modules: observed?.modules ?? [],
       selected: config.gateFilter,
-      blocked: preflight?.blockedGates ?? {},
+      blocked: context?.preflight?.blockedGates ?? {},
       waivers: waivers.waivers,
       problems: [
         ...problems,
@@ -187,57 +179,20 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       runId,
       startedAt: startedAt.toISOString(),
       finishedAt: now().toISOString(),
-      target: {
-        namespace: config.namespace,
-        kubeContext: kubeTarget?.context ?? config.kubeContext,
-        kubeServer: kubeTarget?.server ?? null,
-        kubeServerVersion: kubeTarget?.version ?? null,
-        firestoreProject: config.firestoreProject,
-        firestoreEmulator: context.firestoreEmulatorHost
-          ? { host: context.firestoreEmulatorHost, backend: floor?.firestoreBackend ?? 'FIRESTORE_EMULATOR_HOST' }
-          : null,
-        tenantId: config.tenantId,
-        session: config.session,
-        sessionOverride: config.sessionOverride,
-      },
+      target: describeRunTarget(config, context),
       authorization: config.authorization,
       filtered,
       emulators: floor ? { scenario: config.scenario, startupMs: floor.startupMs, notes: floor.notes } : null,
       problems: decision.problems,
       waiversFile: waivers.file,
       waivers: decision.waivers,
-      preflight,
-      gates: attachNextSteps(decision.gates, { namespace: config.namespace, tenantId: config.tenantId }),
+      preflight: context?.preflight ?? null,
+      gates: attachNextSteps(decision.gates, context ?? config),
       counts: decision.counts,
     }
     // @note the provisional report (reasons given) must not reach the CI job summary; the final one replaces it on disk.
     writeRunReports(report, runDir, reasons.length > 0 ? { ...process.env, GITHUB_STEP_SUMMARY: '' } : process.env, { historyDir: config.historyDir })
-    return { report, runDir }
-  }
-}
-
-/** The context handed to the spec workers; the kubeconfig and Firestore emulator are filled in once the floor is up. */
-export function createRunContext(config: ResolvedConfig, runId: string, runDir: string): RunContext {
-  return {
-    runId,
-    runDir,
-    env: config.env,
-    namespace: config.namespace,
-    tenantId: config.tenantId,
-    firestoreProject: config.firestoreProject,
-    firestoreEmulatorHost: config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null,
-    kubeconfigPath: null,
-    kubeContext: config.kubeContext,
-    session: config.session,
-    authorization: config.authorization,
-    staleThresholdSeconds: config.staleThresholdSeconds,
-    maxTradeAgeSeconds: config.maxTradeAgeSeconds,
-    maxGexAgeSeconds: config.maxGexAgeSeconds,
-    requestTimeoutMs: config.requestTimeoutMs,
-    maxResponseBytes: config.maxResponseBytes,
-    criticalServices: DEFAULT_CRITICAL_SERVICES,
-    violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
-    floorHandoffFile: null,
+    return { report, runDir, context }
   }
 }
 

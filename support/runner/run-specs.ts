@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createVitest } from 'vitest/node'
-import type { RunContext } from '../runbook/run-context.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
 
@@ -9,7 +8,8 @@ const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
 /** Options of {@link runSpecs}. */
 export interface RunSpecsOptions {
-  context: RunContext
+  /** The run context channel's file: each worker receives the whole context from it (`run-context-channel.ts`). */
+  contextChannel: string
   specsDir: string
   /** The project root, which vitest resolves `support/` imports from. */
   root: string
@@ -17,8 +17,6 @@ export interface RunSpecsOptions {
   gateFilter: string[]
   testNamePattern: string | null
   checkTimeoutMs: number
-  /** Extra modules every worker loads before the specs. */
-  setupFiles: string[]
   /** `<gate>/<check-id>` of the run's valid waivers, so the console marks a waived check as such. @default [] */
   waivedChecks?: readonly string[]
 }
@@ -48,8 +46,8 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       testTimeout: options.checkTimeoutMs,
       hookTimeout: options.checkTimeoutMs,
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-      setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts'), ...options.setupFiles],
-      provide: { openbell: options.context },
+      setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts')],
+      provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: [
         verdictReporter,
         createConsoleReporter(undefined, options.waivedChecks),

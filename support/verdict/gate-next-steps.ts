@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config/resolve-config.ts'
 import type { GateReport } from '../report/readiness-report.ts'
 import type { GateId } from './api.ts'
 
@@ -68,10 +69,7 @@ export const GATE_NEXT_STEPS: Readonly<Record<GateId, GateNextSteps>> = Object.f
 })
 
 /** The values a step's command is filled in with. */
-export interface NextStepTarget {
-  namespace: string
-  tenantId: string | null
-}
+export type NextStepTarget = Pick<ResolvedConfig, 'namespace' | 'tenantId'>
 
 /**
  * The next step of one check: its own, else its gate's, with the namespace, tenant and (for `<service>.<check>`

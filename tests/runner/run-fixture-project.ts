@@ -1,11 +1,13 @@
 /**
  * Runs the real runner on a fixture specs folder, in a child process of the test, and prints the outcome as JSON on
  * the last line. Usage: node --import ./bin/load-typescript.js tests/runner/run-fixture-project.ts '<json>' where
- * json is `{ specsDir, reportsDir, gates: GateId[], argv?: string[], forbidden?: string[], floorLooksUp?: string }`;
+ * json is `{ specsDir, reportsDir, gates: GateId[], argv?: string[], forbidden?: string[], floorLooksUp?: string }`
+ * (the outcome carries the SHA-256 of the run context the runner built, as JSON);
  * with `forbidden`, the floor is a Kubernetes API stand-in that denies those resources (403 and
  * SelfSubjectAccessReview), else no API server at all; with `floorLooksUp`, starting the floor resolves that host
  * name in the runner's own process.
  */
+import { createHash } from 'node:crypto'
 import dns from 'node:dns'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -30,7 +32,7 @@ const kube = request.forbidden ? await new KubeApiEmulator().withForbidden(reque
 const kubeconfigPath = kube?.kubeconfigPath ?? path.join(scratch, 'kubeconfig')
 if (!kube) writeFileSync(kubeconfigPath, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n')
 
-const { report, runDir } = await runRunbook({
+const { report, runDir, context } = await runRunbook({
   config,
   specsDir: request.specsDir,
   manifest: request.gates.map((id) => ({ id, title: `gate ${id}`, runbookRef: 'fixture' })),
@@ -48,4 +50,5 @@ const { report, runDir } = await runRunbook({
     }
   },
 })
-process.stdout.write(`\n${JSON.stringify({ exitCode: report.exitCode, verdict: report.verdict, runDir })}\n`)
+const contextSha256 = context ? createHash('sha256').update(JSON.stringify(context)).digest('hex') : null
+process.stdout.write(`\n${JSON.stringify({ exitCode: report.exitCode, verdict: report.verdict, runDir, contextSha256 })}\n`)

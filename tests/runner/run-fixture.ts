@@ -12,6 +12,8 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export interface FixtureRun {
   exitCode: number
   runDir: string
+  /** The SHA-256 of the run context the runner built (its JSON), or `null` when none was built. */
+  contextSha256: string | null
   report: ReadinessReport
   stdout: string
 }
@@ -38,7 +40,7 @@ export async function runFixture(
       (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
     )
   })
-  const outcome = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { exitCode: number; runDir: string }
+  const outcome = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { exitCode: number; runDir: string; contextSha256: string | null }
   const report = JSON.parse(readFileSync(path.join(outcome.runDir, 'readiness_report.json'), 'utf8')) as ReadinessReport
   return { ...outcome, report, stdout }
 }

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
+import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { KubeTransportError } from '../../clients/kube-http-library.ts'
 import { KUBE_READ_LIMITS } from '../../clients/kube-read-limits.ts'
-import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import { makeKubeApiClient } from '../../clients/make-kube-api-client.ts'
 import { CouldNotCheckError, UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../policies/kill-switch-value.ts'
@@ -23,11 +22,11 @@ import type { CliIo } from '../main.ts'
  * records who did it, before and after, in `<reports>/<runId>-halt/halt_record.json` with a manifest.
  * There is deliberately no command that un-halts.
  */
-export async function haltCommand(config: ResolvedConfig, io: CliIo): Promise<ExitCode> {
-  if (config.env !== 'cluster') {
+export async function haltCommand(config: ResolvedConfig, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
+  // @note in cluster mode the CLI has loaded the kubeconfig (a usage error otherwise): it is the one used here.
+  if (config.env !== 'cluster' || kubeConfig === null) {
     throw new UsageError('halt acts on a live cluster only; run `openbell halt --env=cluster [--kube-context NAME]`.')
   }
-  const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, io.env)
   // @note one client, one server: the read, the patch and the read-back all go to the kube context's server, and a
   // redirect is refused (never followed), so "HALTED" is only ever confirmed by the server that was patched.
   const core = makeKubeApiClient(kubeConfig, CoreV1Api, { timeoutMs: config.requestTimeoutMs, maxBytes: KUBE_READ_LIMITS.maxBytes })

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { KubeConfig } from '@kubernetes/client-node'
 import { missingAlpacaCredentialVariables } from '../../clients/alpaca-credentials.ts'
-import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { collectPlan } from '../../runner/collect-plan.ts'
-import { createRunContext, PROJECT_ROOT } from '../../runner/run-runbook.ts'
+import { createRunContextChannel } from '../../runbook/run-context-channel.ts'
+import { createRunContext } from '../../runner/create-run-context.ts'
+import { PROJECT_ROOT } from '../../runner/run-runbook.ts'
 import { withoutUserinfo } from '../../secrets/url-secrets.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import { GATE_MANIFEST } from '../../verdict/gate-manifest.ts'
@@ -18,13 +20,26 @@ import { renderPlan } from '../render-plan.ts'
  * the inputs that decide optional checks, from vitest's collection only. Starts no emulator, contacts no cluster and
  * writes no report. Exit 0 when the run can be GO, 3 when the plan already shows it cannot.
  */
-export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<ExitCode> {
+export async function planCommand(config: ResolvedConfig, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-plan-'))
+  const channel = createRunContextChannel()
   try {
-    const context = createRunContext(config, 'plan', scratch)
-    const kube = config.env === 'cluster' ? describeKubeconfig(config, io.env) : null
+    // @note the kubeconfig the CLI loaded in cluster mode (`null` with the emulators): reading it contacts nothing.
+    const kube = kubeConfig ? describeKubeconfig(kubeConfig) : null
+    const firestoreEmulatorHost = config.env === 'cluster' ? (io.env.FIRESTORE_EMULATOR_HOST ?? null) : null
+    // @note the context a run would build, with nothing contacted: the specs declare their checks from it.
+    channel.deliver(
+      createRunContext(config, {
+        runId: 'plan',
+        runDir: scratch,
+        cluster: { kubeconfigPath: null, context: kube?.context ?? config.kubeContext, server: kube?.server ?? null, version: null, problem: 'openbell plan contacts no cluster' },
+        firestoreEmulator: firestoreEmulatorHost ? { host: firestoreEmulatorHost, backend: 'FIRESTORE_EMULATOR_HOST' } : null,
+        preflight: null,
+        workerSetup: { files: [], env: {} },
+      }),
+    )
     const collected = await collectPlan({
-      context,
+      contextChannel: channel.file,
       specsDir: path.join(PROJECT_ROOT, 'specs'),
       root: PROJECT_ROOT,
       manifest: GATE_MANIFEST,
@@ -36,18 +51,18 @@ export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
       kube,
       waivers: loadWaivers(config.waiversFile, new Date()),
       missingAlpacaCredentials: missingAlpacaCredentialVariables(io.env),
-      firestoreEmulatorHost: context.firestoreEmulatorHost,
+      firestoreEmulatorHost,
       collected,
     })
     io.stdout(text)
     return canBeGo ? EXIT_CODES.go : EXIT_CODES.unverified
   } finally {
+    channel.dispose()
     rmSync(scratch, { recursive: true, force: true })
   }
 }
 
-/** The context and server the kubeconfig names; reading the file contacts nothing. */
-function describeKubeconfig(config: ResolvedConfig, env: NodeJS.ProcessEnv): { context: string | null; server: string | null } {
-  const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
+/** The context and server the kubeconfig names. */
+function describeKubeconfig(kubeConfig: KubeConfig): { context: string | null; server: string | null } {
   return { context: kubeConfig.getCurrentContext(), server: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null }
 }
