@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { judgeKillSwitch, type KillSwitchConfigMap } from './kill-switch-value.ts'
+import { judgeKillSwitch, judgeKillSwitchPresence, type KillSwitchConfigMap } from './kill-switch-value.ts'
 
 const AUTH = 'alice/OPS-1/demo'
 const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HALTED: value } })
@@ -71,5 +71,16 @@ describe('judgeKillSwitch', () => {
     },
   ])('says why: $case', ({ configMap, authorization, reason }) => {
     expect(judgeKillSwitch(configMap, authorization).reason).toBe(reason)
+  })
+})
+
+describe('judgeKillSwitchPresence', () => {
+  it('passes when the ConfigMap exists, whatever it holds, and fails when it does not', () => {
+    expect(judgeKillSwitchPresence({}, 'trading-floor')).toEqual({ status: 'pass', reason: 'ConfigMap trading-floor/agenttrader-kill-switch exists', findings: [] })
+    expect(judgeKillSwitchPresence(null, 'trading-floor')).toEqual({
+      status: 'fail',
+      reason: 'ConfigMap trading-floor/agenttrader-kill-switch does not exist: nothing holds execution halted. Recreate it with EXECUTION_HALTED: "1"',
+      findings: [],
+    })
   })
 })
