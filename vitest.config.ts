@@ -17,7 +17,8 @@ export default defineConfig({
     // @note only the scenario matrix runs tests concurrently: this is how many openbell runs it starts at once.
     maxConcurrency: MATRIX_CONCURRENCY,
     // @note every test worker refuses the live broker host, and the run fails if a test tried it by accident.
-    globalSetup: ['tests/setup/count-live-host-requests.global.ts'],
+    // @note dist/ is compiled once here, before any test starts the real CLI (`bin/openbell.js` runs dist/).
+    globalSetup: ['tests/setup/build-dist.global.ts', 'tests/setup/count-live-host-requests.global.ts'],
     setupFiles: ['tests/setup/install-live-host-guard.ts'],
   },
 })

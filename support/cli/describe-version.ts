@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+import { PROJECT_ROOT } from '../project-paths.ts'
 
 /** Where `openbell --version` looks, with defaults. */
 export const VERSION_SOURCES = Object.freeze({

@@ -1,19 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
+import { CODE_ROOT, codeFile, PROJECT_ROOT } from '../project-paths.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
 import { createFloorHandoff, type FloorHandoff } from '../runbook/floor-handoff.ts'
-import type { CriticalService, RunContext } from '../runbook/run-context.ts'
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { RunProblem } from '../verdict/compute-verdict.ts'
 import { decideRun } from '../verdict/decide-run.ts'
 import { attachNextSteps } from '../verdict/gate-next-steps.ts'
 import { loadWaivers } from '../waivers/load-waivers.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
+import { createRunContext } from './create-run-context.ts'
 import { createRunId } from './create-run-id.ts'
 import type { StartFloor, StartedFloor } from './floor.ts'
 import { registerActiveRun } from './active-runs.ts'
@@ -21,17 +21,12 @@ import { describeKubeTarget } from './describe-kube-target.ts'
 import { runPreflight } from './run-preflight.ts'
 import { runSpecs } from './run-specs.ts'
 
-/** The project root: where `support/`, `specs/` and `node_modules/` live. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The project root: where `package.json`, `fixtures/` and `node_modules/` live. */
+export { PROJECT_ROOT }
+export { createRunContext, DEFAULT_CRITICAL_SERVICES } from './create-run-context.ts'
 
 /** The worker's last setup file in emulator mode: waits for the floor's endpoints. */
-const AWAIT_FLOOR_SETUP_FILE = path.join(PROJECT_ROOT, 'support/runbook/await-floor.ts')
-
-/** The critical services whose ops endpoints the gates read, and through which port. */
-export const DEFAULT_CRITICAL_SERVICES: readonly CriticalService[] = Object.freeze([
-  { name: 'marketdata-mcp-server', port: 80, reads: ['ops-status', 'metrics', 'freshness'] },
-  { name: 'strategy-engine', port: 80, reads: ['ops-status'] },
-])
+const AWAIT_FLOOR_SETUP_FILE = codeFile('support/runbook/await-floor.ts')
 
 /** Options of {@link runRunbook}. */
 export interface RunRunbookOptions {
@@ -61,7 +56,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   const { config } = options
   const now = options.now ?? (() => new Date())
   const manifest = options.manifest ?? GATE_MANIFEST
-  const specsDir = options.specsDir ?? path.join(PROJECT_ROOT, 'specs')
+  const specsDir = options.specsDir ?? path.join(CODE_ROOT, 'specs')
   const startedAt = now()
   const runId = createRunId(startedAt, config.env)
   const runDir = path.join(config.reportsDir, runId)
@@ -213,31 +208,6 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     // @note the provisional report (reasons given) must not reach the CI job summary; the final one replaces it on disk.
     writeRunReports(report, runDir, reasons.length > 0 ? { ...process.env, GITHUB_STEP_SUMMARY: '' } : process.env, { historyDir: config.historyDir })
     return { report, runDir }
-  }
-}
-
-/** The context handed to the spec workers; the kubeconfig and Firestore emulator are filled in once the floor is up. */
-export function createRunContext(config: ResolvedConfig, runId: string, runDir: string): RunContext {
-  return {
-    runId,
-    runDir,
-    env: config.env,
-    namespace: config.namespace,
-    tenantId: config.tenantId,
-    firestoreProject: config.firestoreProject,
-    firestoreEmulatorHost: config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null,
-    kubeconfigPath: null,
-    kubeContext: config.kubeContext,
-    session: config.session,
-    authorization: config.authorization,
-    staleThresholdSeconds: config.staleThresholdSeconds,
-    maxTradeAgeSeconds: config.maxTradeAgeSeconds,
-    maxGexAgeSeconds: config.maxGexAgeSeconds,
-    requestTimeoutMs: config.requestTimeoutMs,
-    maxResponseBytes: config.maxResponseBytes,
-    criticalServices: DEFAULT_CRITICAL_SERVICES,
-    violationsFile: path.join(runDir, 'evidence', 'live-host-violations.ndjson'),
-    floorHandoffFile: null,
   }
 }
 

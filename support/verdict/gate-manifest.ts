@@ -1,4 +1,5 @@
 import type { GateId } from './api.ts'
+import { MODULE_EXTENSION } from '../project-paths.ts'
 
 /** One gate of the runbook: what it proves and where its spec lives. */
 export interface GateDefinition {
@@ -52,13 +53,13 @@ export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze([
   },
 ])
 
-/** The spec file of a gate, relative to the specs folder. */
+/** The spec file of a gate, relative to the specs folder (`.js` in the compiled build). */
 export function specFileOf(gate: GateId): string {
-  return `${gate}.spec.ts`
+  return `${gate}.spec${MODULE_EXTENSION}`
 }
 
 /** The gate id a spec file stands for (`kill-switch.spec.ts` → `kill-switch`), or `null` for a file that is no spec. */
 export function gateIdOfSpec(file: string): string | null {
-  const match = /([^/\\]+)\.spec\.ts$/.exec(file)
+  const match = /([^/\\]+)\.spec\.[jt]s$/.exec(file)
   return match?.[1] ?? null
 }
