@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { missingAlpacaCredentialVariables } from '../../clients/alpaca-credentials.ts'
-import { loadKubeConfig } from '../../clients/load-kube-config.ts'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { collectPlan } from '../../runner/collect-plan.ts'
-import { createRunContext, PROJECT_ROOT } from '../../runner/run-runbook.ts'
+import { CODE_ROOT, PROJECT_ROOT } from '../../project-paths.ts'
+import { createRunContext } from '../../runner/create-run-context.ts'
 import { withoutUserinfo } from '../../secrets/url-secrets.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import { GATE_MANIFEST } from '../../verdict/gate-manifest.ts'
@@ -22,10 +22,10 @@ export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-plan-'))
   try {
     const context = createRunContext(config, 'plan', scratch)
-    const kube = config.env === 'cluster' ? describeKubeconfig(config, io.env) : null
+    const kube = config.env === 'cluster' ? await describeKubeconfig(config, io.env) : null
     const collected = await collectPlan({
       context,
-      specsDir: path.join(PROJECT_ROOT, 'specs'),
+      specsDir: path.join(CODE_ROOT, 'specs'),
       root: PROJECT_ROOT,
       manifest: GATE_MANIFEST,
       gateFilter: config.gateFilter,
@@ -46,8 +46,12 @@ export async function planCommand(config: ResolvedConfig, io: CliIo): Promise<Ex
   }
 }
 
-/** The context and server the kubeconfig names; reading the file contacts nothing. */
-function describeKubeconfig(config: ResolvedConfig, env: NodeJS.ProcessEnv): { context: string | null; server: string | null } {
+/**
+ * The context and server the kubeconfig names; reading the file contacts nothing.
+ * @note the Kubernetes client is imported here: an emulator-mode plan never loads it in this process.
+ */
+async function describeKubeconfig(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<{ context: string | null; server: string | null }> {
+  const { loadKubeConfig } = await import('../../clients/load-kube-config.ts')
   const kubeConfig = loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
   return { context: kubeConfig.getCurrentContext(), server: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null }
 }
