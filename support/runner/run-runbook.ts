@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
 import { CODE_ROOT, codeFile, PROJECT_ROOT } from '../project-paths.ts'
+import { readOpenbellCommit } from '../cli/describe-version.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
@@ -58,6 +59,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   const manifest = options.manifest ?? GATE_MANIFEST
   const specsDir = options.specsDir ?? path.join(CODE_ROOT, 'specs')
   const startedAt = now()
+  const openbellCommit = readOpenbellCommit(process.env) ?? null
   const runId = createRunId(startedAt, config.env)
   const runDir = path.join(config.reportsDir, runId)
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
@@ -175,6 +177,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       schemaVersion: 1,
       tool: 'openbell',
       openbellVersion: OPENBELL_VERSION,
+      openbellCommit,
       verdict: decision.verdict,
       verdictText: decision.verdictText,
       exitCode: decision.exitCode,
