@@ -51,7 +51,7 @@ export function isBuildStale(build = BUILD) {
  * meanwhile never sees half a build, and two builds started at once both end with a whole one.
  * @param log where to say that it compiles (never stdout, which belongs to the command's own output)
  */
-export function buildDist(log = (line) => process.stderr.write(line), build = BUILD) {
+export function buildDist(log = (line) => process.stderr.write(line), build = BUILD, reason = 'built on request') {
   let tsc
   try {
     tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc')
@@ -60,7 +60,7 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
       `[openbell] dist/ is missing or older than the TypeScript sources, and the TypeScript compiler (a devDependency) is not installed. Run \`npm ci\` with the dev dependencies (it builds dist/), or build with \`npm run build\` before \`npm prune --omit=dev\`.`,
     )
   }
-  log('openbell: compiling the TypeScript sources to dist/ (a source is newer than the build)\n')
+  log(`openbell: compiling the TypeScript sources to dist/ (${reason})\n`)
   const started = Date.now()
   const fresh = `${build.dist}.${process.pid}.tmp`
   rmSync(fresh, { recursive: true, force: true })
@@ -100,7 +100,8 @@ export function ensureBuilt(build = BUILD) {
     if (existsSync(path.join(build.dist, build.stamp))) return
     throw new Error(`[openbell] ${build.dist} is missing and this is no source checkout (no ${build.tsconfig}): install openbell with its build (the image's first stage runs \`npm ci\`, which builds it).`)
   }
-  if (isBuildStale(build)) buildDist(undefined, build)
+  if (!existsSync(path.join(build.dist, build.stamp))) buildDist(undefined, build, 'no build yet')
+  else if (isBuildStale(build)) buildDist(undefined, build, 'a source is newer than the build')
 }
 
 // `node bin/build-dist.js` builds when stale (`prepare`, the tests' global setup); `--force` always builds.
