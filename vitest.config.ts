@@ -9,7 +9,8 @@ const HARNESS = {
   // @note tests run concurrently only where a file says so (the matrix, a few CLI tables): this many at once.
   maxConcurrency: MATRIX_CONCURRENCY,
   // @note every test worker refuses the live broker host, and the run fails if a test tried it by accident.
-  globalSetup: ['tests/setup/count-live-host-requests.global.ts'],
+  // @note dist/ is compiled (when a source is newer) before any test starts the real CLI (`bin/openbell.js` runs dist/).
+  globalSetup: ['tests/setup/build-dist.global.ts', 'tests/setup/count-live-host-requests.global.ts'],
   setupFiles: ['tests/setup/install-live-host-guard.ts'],
 }
 

@@ -11,6 +11,8 @@ export interface BenchOptions {
   large?: number
   /** Whale Flow trades of the large floor (`--large-trades`, `OPENBELL_BENCH_LARGE_TRADES`). @default 100000 */
   largeTrades?: number
+  /** Timed runs of each CLI command (`--help`, a usage error, `scenarios`, `plan`); 0 skips them (`--cli`, `OPENBELL_BENCH_CLI`). @default 5 */
+  cli?: number
   /** RSS sampling interval in ms (`--sample-ms`, `OPENBELL_BENCH_SAMPLE_MS`). @default 50 */
   sampleMs?: number
   /** Where `<runId>.json` is written (`--out`, `OPENBELL_BENCH_OUT`). @default 'reports/bench' */
@@ -26,14 +28,15 @@ export const BENCH_DEFAULTS: Readonly<ResolvedBenchOptions> = Object.freeze({
   warm: 10,
   large: 5,
   largeTrades: 100_000,
+  cli: 5,
   sampleMs: 50,
   out: 'reports/bench',
 })
 
-const COUNTS = { cold: 'OPENBELL_BENCH_COLD', warm: 'OPENBELL_BENCH_WARM', large: 'OPENBELL_BENCH_LARGE', 'large-trades': 'OPENBELL_BENCH_LARGE_TRADES', 'sample-ms': 'OPENBELL_BENCH_SAMPLE_MS' } as const
+const COUNTS = { cold: 'OPENBELL_BENCH_COLD', warm: 'OPENBELL_BENCH_WARM', large: 'OPENBELL_BENCH_LARGE', 'large-trades': 'OPENBELL_BENCH_LARGE_TRADES', cli: 'OPENBELL_BENCH_CLI', 'sample-ms': 'OPENBELL_BENCH_SAMPLE_MS' } as const
 
 /**
- * Parses `npm run bench -- [--cold N] [--warm N] [--large N] [--large-trades N] [--sample-ms N] [--out DIR]`; a flag
+ * Parses `npm run bench -- [--cold N] [--warm N] [--large N] [--large-trades N] [--cli N] [--sample-ms N] [--out DIR]`; a flag
  * wins over its environment variable.
  * @throws UsageError naming the flag and the value seen.
  */
@@ -47,7 +50,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       allowPositionals: false,
     }).values as Record<string, string | undefined>
   } catch (error) {
-    throw new UsageError(`bench: ${(error as Error).message}. Flags: --cold N, --warm N, --large N, --large-trades N, --sample-ms N, --out DIR.`)
+    throw new UsageError(`bench: ${(error as Error).message}. Flags: --cold N, --warm N, --large N, --large-trades N, --cli N, --sample-ms N, --out DIR.`)
   }
   const count = (flag: keyof typeof COUNTS, fallback: number, minimum = 0): number => {
     const raw = values[flag] ?? env[COUNTS[flag]]
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     warm: count('warm', BENCH_DEFAULTS.warm),
     large: count('large', BENCH_DEFAULTS.large),
     largeTrades: count('large-trades', BENCH_DEFAULTS.largeTrades),
+    cli: count('cli', BENCH_DEFAULTS.cli),
     sampleMs: count('sample-ms', BENCH_DEFAULTS.sampleMs, 10),
     out: values.out ?? env.OPENBELL_BENCH_OUT ?? BENCH_DEFAULTS.out,
   }

@@ -1,4 +1,5 @@
 import type { ResolvedBenchOptions } from './bench-options.ts'
+import type { CliSamples } from './measure-cli.ts'
 import type { BaselineSample, RunSample } from './measure-run.ts'
 
 /** The measurements of warm runs against one already-running floor. */
@@ -26,6 +27,8 @@ export interface BenchResult {
   finishedAt: string
   machine: { cpus: number; totalMemoryMb: number; node: string; platform: string; loadAverageStart: number[]; loadAverageEnd: number[] }
   options: ResolvedBenchOptions
+  /** Spawn-to-exit times of the CLI commands (`--help`, a usage error, `scenarios`, `plan`); `null` when skipped. */
+  cli: CliSamples | null
   /** `node bin/openbell.js run` in emulator mode, process start to verdict, emulators included. */
   cold: RunSample[]
   small: WarmFloorResult | null

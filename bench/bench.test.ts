@@ -4,7 +4,7 @@ import { FLOOR_KUBE_FIXTURE_DIR, loadKubeObjects } from '../emulators/kube-api/l
 import { UsageError } from '../support/errors.ts'
 import { BENCH_DEFAULTS, parseBenchOptions } from './bench-options.ts'
 import { checkTarget } from './bench-targets.ts'
-import { countVerdicts, ratioSummary } from './build-bench-rows.ts'
+import { buildBenchRows, countVerdicts, ratioSummary } from './build-bench-rows.ts'
 import { readRunBreakdown } from './read-run-breakdown.ts'
 import { formatValue, renderBenchTable } from './render-bench-table.ts'
 import { ratioOfMedians, summarize } from './summarize.ts'
@@ -79,6 +79,22 @@ describe('renderBenchTable', () => {
   })
 })
 
+describe('the CLI rows', () => {
+  it('give each command its median and issue 14\'s target, met or not', () => {
+    const rows = buildBenchRows({
+      runId: 'r', startedAt: NOW.toISOString(), options: BENCH_DEFAULTS, cold: [], small: null, large: null,
+      cli: { '--help': [300, 200, 900], 'usage error': [600, 700, 500], scenarios: [800], plan: [] },
+    })
+    expect(rows.map((row) => ('section' in row ? row.section : [row.label, row.summary?.median ?? null, row.target?.met ?? null]))).toEqual([
+      'CLI: node bin/openbell.js <command>, spawn to exit',
+      ['--help', 300, true],
+      ['usage error', 600, false],
+      ['scenarios', 800, true],
+      ['plan', null, null],
+    ])
+  })
+})
+
 describe('readRunBreakdown', () => {
   it('splits a run into launch, emulators (critical path), seeding, gates and the rest', () => {
     const report = {
@@ -111,10 +127,11 @@ describe('readRunBreakdown', () => {
 describe('parseBenchOptions', () => {
   it('takes the defaults, then the environment, then the flags', () => {
     expect(parseBenchOptions([], {})).toEqual(BENCH_DEFAULTS)
-    expect(parseBenchOptions(['--warm', '3', '--out', '/tmp/b'], { OPENBELL_BENCH_WARM: '7', OPENBELL_BENCH_COLD: '2' })).toEqual({
+    expect(parseBenchOptions(['--warm', '3', '--out', '/tmp/b', '--cli', '0'], { OPENBELL_BENCH_WARM: '7', OPENBELL_BENCH_COLD: '2' })).toEqual({
       ...BENCH_DEFAULTS,
       cold: 2,
       warm: 3,
+      cli: 0,
       out: '/tmp/b',
     })
   })

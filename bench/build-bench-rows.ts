@@ -1,5 +1,6 @@
 import { BENCH_TARGETS, checkTarget } from './bench-targets.ts'
 import type { BenchResult, WarmFloorResult } from './bench-result.ts'
+import { CLI_COMMANDS } from './measure-cli.ts'
 import type { BaselineSample, RunSample } from './measure-run.ts'
 import type { BenchRow } from './render-bench-table.ts'
 import { ratioOfMedians, summarize, type Summary } from './summarize.ts'
@@ -36,7 +37,7 @@ function runRows(label: string, samples: readonly RunSample[], limitMs: number, 
   const rows: BenchRow[] = [
     { label: `${label}: time to verdict`, unit: 'ms', summary: verdict, target: checkTarget(verdict?.median, limitMs, `< ${limitMs} ms`), note: countVerdicts(samples) },
   ]
-  if (spawned) rows.push({ label: '· node + tsx + CLI imports', unit: 'ms', summary: of(samples, (sample) => sample.launchMs) })
+  if (spawned) rows.push({ label: '· node + CLI imports', unit: 'ms', summary: of(samples, (sample) => sample.launchMs) })
   if (emulators) {
     rows.push({ label: '· emulator start-up (critical path)', unit: 'ms', summary: of(samples, (sample) => sample.emulatorsMs) })
     for (const name of ['ops', 'firestore', 'kube-api']) {
@@ -102,6 +103,13 @@ function warmRows(name: string, floor: WarmFloorResult, small: WarmFloorResult |
 /** The whole table: cold emulator-mode runs, then the small and the large floor warm. */
 export function buildBenchRows(result: Omit<BenchResult, 'table' | 'finishedAt' | 'machine'>): BenchRow[] {
   const rows: BenchRow[] = []
+  if (result.cli) {
+    rows.push({ section: 'CLI: node bin/openbell.js <command>, spawn to exit' })
+    for (const command of CLI_COMMANDS) {
+      const summary = summarize(result.cli[command.label])
+      rows.push({ label: command.label, unit: 'ms', summary, target: checkTarget(summary?.median, command.targetMs, `≤ ${command.targetMs} ms`, true) })
+    }
+  }
   if (result.cold.length > 0) rows.push({ section: 'cold: node bin/openbell.js run (emulator mode, emulators included)' }, ...runRows('cold', result.cold, T.coldVerdictMs, true))
   if (result.small) rows.push(...warmRows('warm, small floor (the fixture): cluster mode against running emulators', result.small, null, T.warmVerdictMs))
   if (result.large) {

@@ -10,10 +10,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { LARGE_KUBE_FLOOR_SIZE } from '../emulators/kube-api/generate-large-floor.ts'
 import { UsageError } from '../support/errors.ts'
-import { PROJECT_ROOT } from '../support/runner/run-runbook.ts'
+import { PROJECT_ROOT } from '../support/project-paths.ts'
 import { parseBenchOptions, type ResolvedBenchOptions } from './bench-options.ts'
 import type { BenchResult } from './bench-result.ts'
 import { buildBenchRows } from './build-bench-rows.ts'
+import { measureCli } from './measure-cli.ts'
 import { measureProcessRun, type RunSample } from './measure-run.ts'
 import { measureWarmFloor } from './measure-warm-floor.ts'
 import { renderBenchTable } from './render-bench-table.ts'
@@ -30,8 +31,11 @@ export async function runBench(options: ResolvedBenchOptions, log: (line: string
 
   // @note untimed: after `npm ci` the first start of the Firestore emulator records its class-data archive, and
   // that run's exit is ~5 s longer; it is also the run that fills the file cache.
-  const warmUp = await measureProcessRun(['run'], {}, { sampleMs: options.sampleMs })
-  log(`warm-up (untimed): ${Math.round(warmUp.verdictMs)} ms ${warmUp.verdict}`)
+  const cli = options.cli > 0 ? await measureCli(options.cli, log) : null
+  if (options.cold > 0) {
+    const warmUp = await measureProcessRun(['run'], {}, { sampleMs: options.sampleMs })
+    log(`warm-up (untimed): ${Math.round(warmUp.verdictMs)} ms ${warmUp.verdict}`)
+  }
   const cold: RunSample[] = []
   for (let index = 1; index <= options.cold; index += 1) {
     const sample = await measureProcessRun(['run'], {}, { sampleMs: options.sampleMs })
@@ -54,7 +58,7 @@ export async function runBench(options: ResolvedBenchOptions, log: (line: string
         })
       : null
 
-  const table = renderBenchTable(buildBenchRows({ runId, startedAt: startedAt.toISOString(), options, cold, small, large }))
+  const table = renderBenchTable(buildBenchRows({ runId, startedAt: startedAt.toISOString(), options, cli, cold, small, large }))
   const result: BenchResult = {
     runId,
     startedAt: startedAt.toISOString(),
@@ -68,6 +72,7 @@ export async function runBench(options: ResolvedBenchOptions, log: (line: string
       loadAverageEnd: os.loadavg(),
     },
     options,
+    cli,
     cold,
     small,
     large,

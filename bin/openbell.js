@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The `openbell` executable: loads openbell's TypeScript, then hands over to the TypeScript entry point.
-import './load-typescript.js'
+// The `openbell` executable: runs the compiled JavaScript in dist/, compiled first when a TypeScript source is newer.
+import { ensureBuilt } from './build-dist.js'
 
-const { main } = await import('./openbell.ts')
+// @note stack traces (a crash line, a check's error in the reports) name the TypeScript file and line, not dist/.
+process.setSourceMapsEnabled(true)
+try {
+  ensureBuilt()
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  // @note no verdict could be reached: the same exit code as any other run that could not verify anything.
+  process.exit(3)
+}
+const { main } = await import('../dist/bin/openbell.js')
 // @note exit explicitly: a request abandoned at its deadline (a hung API server) must not keep openbell alive.
 process.exit(await main(process.argv.slice(2)))

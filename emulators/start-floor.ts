@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { codeFile } from '../support/project-paths.ts'
 import type { FloorRequest, StartedFloor } from '../support/runner/floor.ts'
 import { startFirestoreEmulator, type StartedFirestore } from './firestore/index.ts'
 import { scheduleFirestoreKill } from './firestore/schedule-firestore-kill.ts'
@@ -21,7 +21,7 @@ import { loadScenario } from './scenarios/load-scenarios.ts'
 /** The run's record of every request the Kubernetes API stand-in answered, under `evidence/`: what openbell asked. */
 export const KUBE_API_REQUEST_LOG = 'kube-api-requests.ndjson'
 
-const ALPACA_WORKER_SETUP = fileURLToPath(new URL('./alpaca/worker-setup.ts', import.meta.url))
+const ALPACA_WORKER_SETUP = codeFile('emulators/alpaca/worker-setup.ts')
 
 /**
  * The demo key pair every spec worker gets in emulator mode, so the optional paper-account check runs against the

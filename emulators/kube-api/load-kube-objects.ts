@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseAllDocuments } from 'yaml'
 import { UsageError } from '../../support/errors.ts'
+import { PROJECT_ROOT } from '../../support/project-paths.ts'
 import { describeKubeObject, fillKubeDefaults } from './internal/fill-kube-defaults.ts'
 import { linkObjectReferences } from './internal/link-object-references.ts'
 import { validateKubeObject } from './internal/validate-kube-object.ts'
@@ -10,7 +10,7 @@ import type { KubeObject } from './kube-object.ts'
 import { renderRelativeTimes } from './render-relative-times.ts'
 
 /** The healthy trading floor: `fixtures/floor/kube/`. */
-export const FLOOR_KUBE_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/floor/kube/', import.meta.url))
+export const FLOOR_KUBE_FIXTURE_DIR = join(PROJECT_ROOT, 'fixtures/floor/kube/')
 
 /** How {@link loadKubeObjects} renders fixtures. */
 export interface LoadKubeObjectsOptions {

@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import type { ScenarioSummary } from '../../support/cli/main.ts'
 import { UsageError } from '../../support/errors.ts'
+import { scenarioNames, SCENARIOS_DIR } from './scenario-names.ts'
 import { scenarioSchema, type Scenario } from './scenario-schema.ts'
 
-/** The folder holding one sub-folder per scenario, each with a `scenario.yaml`. */
-export const SCENARIOS_DIR = path.dirname(fileURLToPath(import.meta.url))
+export { scenarioNames, SCENARIOS_DIR }
 
 /** A scenario with its name (its folder's name). */
 export type NamedScenario = Scenario & { name: string }
@@ -18,17 +17,6 @@ export type NamedScenario = Scenario & { name: string }
  */
 export function loadScenarios(dir: string = SCENARIOS_DIR): NamedScenario[] {
   return scenarioNames(dir).map((name) => loadScenario(name, dir))
-}
-
-/**
- * The scenarios' names, sorted, without reading them.
- * @note every command checks `--scenario` against these: parsing all of them took ~0.5 s of each run's start.
- */
-export function scenarioNames(dir: string = SCENARIOS_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.yaml')))
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b))
 }
 
 /** Every scenario with the gates it must turn NO-GO, for `openbell scenarios`. */

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { CouldNotCheckError, UsageError } from '../errors.ts'
+import { PROJECT_ROOT } from '../project-paths.ts'
 import { addDays, dayOfWeek, easternInstant } from './eastern-time.ts'
 import { NYSE_CALENDAR_SCHEMA, type NyseCalendarData } from './nyse-calendar-schema.ts'
 
 /** The NYSE calendar openbell ships: `fixtures/alpaca/nyse-calendar-2025-2027.json`. */
-export const NYSE_CALENDAR_FILE = fileURLToPath(new URL('../../fixtures/alpaca/nyse-calendar-2025-2027.json', import.meta.url))
+export const NYSE_CALENDAR_FILE = path.join(PROJECT_ROOT, 'fixtures/alpaca/nyse-calendar-2025-2027.json')
 
 /** One trading day, with its times as Alpaca's calendar writes them and as instants. */
 export interface TradingSession {

@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+import { PROJECT_ROOT } from '../project-paths.ts'
 
 /** Where `openbell --version` looks, with defaults. */
 export const VERSION_SOURCES = Object.freeze({
@@ -22,10 +20,14 @@ const COMMIT = /^[0-9a-f]{7,40}$/
  */
 export function describeVersion(env: NodeJS.ProcessEnv, sources = VERSION_SOURCES): string {
   const { version } = JSON.parse(readFileSync(sources.packageJson, 'utf8')) as { version: string }
-  return `openbell ${version} (commit ${readCommit(env, sources) ?? 'unknown'})`
+  return `openbell ${version} (commit ${readOpenbellCommit(env, sources) ?? 'unknown'})`
 }
 
-function readCommit(env: NodeJS.ProcessEnv, sources: typeof VERSION_SOURCES): string | undefined {
+/**
+ * The git commit openbell was built from: the image's `OPENBELL_GIT_COMMIT`, else `git rev-parse HEAD` of its
+ * checkout; `undefined` when neither says (a value that is not a hex commit id counts as unknown).
+ */
+export function readOpenbellCommit(env: NodeJS.ProcessEnv, sources = VERSION_SOURCES): string | undefined {
   const fromEnv = env[sources.commitEnvVar]?.trim().toLowerCase()
   if (fromEnv) return COMMIT.test(fromEnv) ? fromEnv : undefined
   try {

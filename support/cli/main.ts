@@ -1,7 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node'
 import { parseCli } from '../config/parse-cli.ts'
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.ts'
-import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { checkReportsFolder, checkWaiversFile } from '../config/check-io-paths.ts'
 import { formatMessage, UsageError } from '../errors.ts'
 import { loadEd25519Key, useManifestSigningKey } from '../report/manifest-signature.ts'
@@ -23,7 +22,7 @@ export interface ScenarioSummary {
 /** What the CLI needs from outside `support/`: the emulators, injected by the entry point. */
 export interface CliDependencies {
   startFloor: StartFloor
-  listScenarios(): readonly ScenarioSummary[]
+  listScenarios(): Promise<readonly ScenarioSummary[]>
   /** The scenarios' names only, which every command checks `--scenario` against. */
   scenarioNames(): readonly string[]
 }
@@ -62,11 +61,11 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     const config = resolveConfig(cli, { env: io.env, knownScenarios: dependencies.scenarioNames() })
     // @note `seed` writes Firestore only; it must work from a machine without a kubeconfig.
     // @note `verify` reads a run folder only; it must work on an auditor's machine without a kubeconfig.
-    const kubeConfig = config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify' ? validateClusterAccess(config, io.env) : null
+    const kubeConfig = config.env === 'cluster' && config.command !== 'seed' && config.command !== 'verify' ? await validateClusterAccess(config, io.env) : null
     checkLocalPaths(config)
     switch (config.command) {
       case 'scenarios':
-        return await (await import('./commands/scenarios.ts')).scenariosCommand(dependencies.listScenarios(), io)
+        return await (await import('./commands/scenarios.ts')).scenariosCommand(await dependencies.listScenarios(), io)
       case 'run':
         return await (await import('./commands/run.ts')).runCommand(config, dependencies, io, kubeConfig)
       case 'test':
@@ -112,7 +111,9 @@ function checkLocalPaths(config: ResolvedConfig): void {
 /**
  * In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. The loaded
  * kubeconfig is the one the command uses: it is loaded once per run.
+ * @note imported here, not at the top: `--help`, `--version`, a usage error and `verify` never load the Kubernetes client.
  */
-function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): KubeConfig {
+async function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<KubeConfig> {
+  const { loadKubeConfig } = await import('../clients/load-kube-config.ts')
   return loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
 }

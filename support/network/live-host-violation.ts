@@ -17,9 +17,9 @@ export interface LiveHostViolation {
   stack?: string
 }
 
-/** Frames that say nothing about who made the request. */
+/** Frames that say nothing about who made the request (`.js` from the compiled build when no source map names the `.ts`). */
 const PLUMBING_FRAME =
-  /node_modules[\\/](msw|@mswjs|@open-draft|outvariant|strict-event-emitter|until-async)[\\/]|node:internal|network[\\/](install-network-guard|live-host-violation|live-host-refusal-handler|dns-live-host-guard)\.ts|^Error:?$/
+  /node_modules[\\/](msw|@mswjs|@open-draft|outvariant|strict-event-emitter|until-async)[\\/]|node:internal|network[\\/](install-network-guard|live-host-violation|live-host-refusal-handler|dns-live-host-guard)\.[jt]s|^Error:?$/
 
 /** Builds a violation record: URL redacted, the caller's frames kept, headers never looked at. */
 export function createViolation(url: string, method: string, layer: GuardLayer, now: Date = new Date()): LiveHostViolation {

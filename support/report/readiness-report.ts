@@ -71,6 +71,8 @@ export interface ReadinessReport {
   tool: 'openbell'
   /** The openbell version that wrote the report (package.json). */
   openbellVersion?: string
+  /** The git commit openbell was built from (`openbell --version`); `null` when unknown. */
+  openbellCommit?: string | null
   verdict: Verdict
   /** The verdict as people read it: `GO with waivers` when the GO leaned on a waiver. */
   verdictText: VerdictText

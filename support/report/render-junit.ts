@@ -106,6 +106,7 @@ function runProperties(report: ReadinessReport): [string, string][] {
     ['target.session', describeSession(report)],
     ['authorization', report.authorization ?? '-'],
     ['openbell.version', report.openbellVersion ?? 'unknown'],
+    ['openbell.commit', report.openbellCommit ?? 'unknown'],
   ]
 }
 

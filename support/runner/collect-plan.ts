@@ -1,6 +1,7 @@
-import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createVitest, type TestModule } from 'vitest/node'
+import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
+import { compiledWorkerOptions } from './compiled-worker-options.ts'
 import type { CheckMeta } from '../verdict/classify-check.ts'
 import { slugify } from '../verdict/collect-gates.ts'
 import { gateIdOfSpec, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
@@ -56,11 +57,15 @@ export async function collectPlan(options: CollectPlanOptions): Promise<Collecte
       config: false,
       root: options.root,
       dir: options.specsDir,
-      include: ['**/*.spec.ts'],
+      include: [`**/*.spec${MODULE_EXTENSION}`],
       watch: false,
+      // @note one worker imports the seven specs one after another, as a run does (`run-specs.ts`), instead of one
+      // process per spec file each importing the clients again.
+      isolate: false,
       passWithNoTests: true,
+      ...compiledWorkerOptions(),
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-      setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts')],
+      setupFiles: [codeFile('support/runbook/worker-setup.ts')],
       provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: [],
     },

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
+import { CODE_ROOT, codeFile, PROJECT_ROOT } from '../project-paths.ts'
+import { readOpenbellCommit } from '../cli/describe-version.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
 import { writeRunReports } from '../report/write-run-reports.ts'
@@ -22,8 +23,9 @@ import { describeRunTarget } from './describe-run-target.ts'
 import { readRunCluster } from './read-run-cluster.ts'
 import { runSpecs } from './run-specs.ts'
 
-/** The project root: where `support/`, `specs/` and `node_modules/` live. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The project root: where `package.json`, `fixtures/` and `node_modules/` live. */
+export { PROJECT_ROOT }
+export { createRunContext, DEFAULT_CRITICAL_SERVICES } from './create-run-context.ts'
 
 /** Options of {@link runRunbook}. */
 export interface RunRunbookOptions {
@@ -57,8 +59,9 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   const { config } = options
   const now = options.now ?? (() => new Date())
   const manifest = options.manifest ?? GATE_MANIFEST
-  const specsDir = options.specsDir ?? path.join(PROJECT_ROOT, 'specs')
+  const specsDir = options.specsDir ?? path.join(CODE_ROOT, 'specs')
   const startedAt = now()
+  const openbellCommit = readOpenbellCommit(process.env) ?? null
   const runId = createRunId(startedAt, config.env)
   const runDir = path.join(config.reportsDir, runId)
   mkdirSync(runDir, { recursive: true, mode: 0o700 })
@@ -172,6 +175,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       schemaVersion: 1,
       tool: 'openbell',
       openbellVersion: OPENBELL_VERSION,
+      openbellCommit,
       verdict: decision.verdict,
       verdictText: decision.verdictText,
       exitCode: decision.exitCode,

@@ -1,6 +1,7 @@
-import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createVitest } from 'vitest/node'
+import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
+import { compiledWorkerOptions } from './compiled-worker-options.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
 
@@ -35,7 +36,7 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       config: false,
       root: options.root,
       dir: options.specsDir,
-      include: ['**/*.spec.ts'],
+      include: [`**/*.spec${MODULE_EXTENSION}`],
       watch: false,
       // @note a worker runs its spec files one after another and keeps their modules loaded: isolated, each spec
       // file got a new process that imported the Kubernetes, Firestore and msw clients again (the seven specs took
@@ -43,10 +44,11 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       // shared: its readers are file-scoped fixtures, and worker-setup subscribes to the process-wide guard once.
       isolate: false,
       passWithNoTests: true,
+      ...compiledWorkerOptions(),
       testTimeout: options.checkTimeoutMs,
       hookTimeout: options.checkTimeoutMs,
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-      setupFiles: [path.join(options.root, 'support/runbook/worker-setup.ts')],
+      setupFiles: [codeFile('support/runbook/worker-setup.ts')],
       provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: [
         verdictReporter,

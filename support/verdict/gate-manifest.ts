@@ -1,3 +1,4 @@
+import { MODULE_EXTENSION } from '../project-paths.ts'
 import { GATE_REGISTRY, type GateId } from './gate-registry.ts'
 
 /** One gate of the runbook: what it proves and where its spec lives. */
@@ -19,13 +20,13 @@ export const GATE_MANIFEST: readonly GateDefinition[] = Object.freeze(
   GATE_REGISTRY.map(({ id, title, runbookRef }): GateDefinition => Object.freeze({ id, title, runbookRef })),
 )
 
-/** The spec file of a gate, relative to the specs folder. */
+/** The spec file of a gate, relative to the specs folder (`.js` in the compiled build). */
 export function specFileOf(gate: GateId): string {
-  return `${gate}.spec.ts`
+  return `${gate}.spec${MODULE_EXTENSION}`
 }
 
 /** The gate id a spec file stands for (`kill-switch.spec.ts` → `kill-switch`), or `null` for a file that is no spec. */
 export function gateIdOfSpec(file: string): string | null {
-  const match = /([^/\\]+)\.spec\.ts$/.exec(file)
+  const match = /([^/\\]+)\.spec\.[jt]s$/.exec(file)
   return match?.[1] ?? null
 }

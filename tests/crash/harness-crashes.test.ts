@@ -48,7 +48,7 @@ async function runAndWatch(args: string[], act: (pid: number) => void = () => un
   return { exitCode, report, stderr, leftovers: [...seen].filter(isAlive) }
 }
 
-const crashing = (mode: string) => ['--import', path.join(ROOT, 'bin/load-typescript.js'), path.join(ROOT, 'tests/crash/run-crashing-openbell.ts'), mode, 'run']
+const crashing = (mode: string) => ['--import', 'tsx', path.join(ROOT, 'tests/crash/run-crashing-openbell.ts'), mode, 'run']
 const messages = (report: ReadinessReport) => report.problems.map((problem) => problem.message)
 
 describe('a crash of the harness ends the run NO-GO, with the error in the report', () => {

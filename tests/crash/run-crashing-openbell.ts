@@ -1,6 +1,6 @@
 /**
  * The real `openbell` CLI on the real emulator floor, with one crash injected into the harness itself.
- * Usage: node --import ./bin/load-typescript.js tests/crash/run-crashing-openbell.ts MODE [openbell args…]
+ * Usage: node --import tsx tests/crash/run-crashing-openbell.ts MODE [openbell args…]
  * - `floor-fails`: the floor is asked for a namespace its Kubernetes stand-in refuses, after the ops stand-ins and
  *   the Firestore emulator have started (invalid data, found at start: the floor must stop what it started);
  * - `throw-after-floor`: an exception nobody catches, thrown in the main process a second after the floor is up;
@@ -24,4 +24,4 @@ const crashingFloor: StartFloor = async (request) => {
 }
 
 if (!['floor-fails', 'throw-after-floor', 'reject-after-floor'].includes(mode ?? '')) throw new Error(`unknown mode ${mode}`)
-process.exitCode = await start(argv, { startFloor: crashingFloor, listScenarios, scenarioNames })
+process.exitCode = await start(argv, { startFloor: crashingFloor, listScenarios: async () => listScenarios(), scenarioNames })

@@ -13,7 +13,7 @@ import { runOpenbell } from '../scenarios/run-openbell.ts'
 
 const NOW = new Date('2026-01-14T13:30:00Z')
 const CONFIGMAP_PATH = '/api/v1/namespaces/trading-floor/configmaps/agenttrader-kill-switch'
-/** The child process loads TypeScript through tsx; give it room on a busy machine. */
+/** The child process loads the Kubernetes client and the CLI; give it room on a busy machine. */
 const CHILD_TIMEOUT_MS = 60_000
 
 let kube: StartedKubeApi | undefined

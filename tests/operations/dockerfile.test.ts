@@ -13,7 +13,7 @@ import { whyNoDocker } from '../../emulators/firestore/strategies/testcontainers
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8')
-const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
+const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> }
 
 /** Instructions with their continuation lines joined; comments dropped. */
 const instructions = read('Dockerfile')
@@ -55,9 +55,14 @@ describe('Dockerfile', () => {
     expect(major % 2, 'an even-numbered line: Node.js LTS lines are even').toBe(0)
   })
 
-  it('installs only the production dependencies, in the first stage, and copies node_modules from it', () => {
-    expect(dependencies.filter((line) => line.startsWith('RUN '))).toEqual([expect.stringMatching(/^RUN npm ci --omit=dev --no-audit && npm cache clean --force/)])
+  it('builds dist/ and keeps only the production dependencies, in the first stage, and copies both from it', () => {
+    // `npm ci` runs the root's `prepare` (the build); `npm prune --omit=dev` then drops the compiler and the test tools.
+    expect(dependencies.filter((line) => line.startsWith('RUN '))).toEqual([
+      expect.stringMatching(/^RUN npm ci --no-audit && npm prune --omit=dev --no-audit && npm cache clean --force/),
+    ])
+    expect(pkg.scripts.prepare).toBe('node bin/build-dist.js')
     expect(runtime).toContain('COPY --from=dependencies /app/node_modules ./node_modules')
+    expect(runtime).toContain('COPY --from=dependencies /app/dist ./dist')
     expect(runtime.filter((line) => /\bnpm (ci|install|i)\b/.test(line))).toEqual([])
   })
 
@@ -79,9 +84,14 @@ describe('Dockerfile', () => {
     expect(runtime.find((line) => line.startsWith('ENV '))).toMatch(/OPENBELL_GIT_COMMIT=\$\{GIT_COMMIT\}/)
   })
 
-  it('copies the folders a cluster-mode run loads, and not the tests', () => {
-    for (const folder of ['bin', 'support', 'specs', 'emulators', 'fixtures']) expect(runtime).toContain(`COPY ${folder} ./${folder}`)
-    expect(runtime.some((line) => /^COPY (tests|bench|docs)\b/.test(line))).toBe(false)
+  it('copies what a cluster-mode run reads (the compiled code, the launcher, fixtures, scenario names), and no TypeScript source nor test', () => {
+    for (const folder of ['bin', 'support', 'specs', 'emulators']) expect(dependencies).toContain(`COPY ${folder} ./${folder}`)
+    expect(runtime).toContain('COPY bin/openbell.js bin/build-dist.js ./bin/')
+    expect(runtime).toContain('COPY fixtures ./fixtures')
+    expect(runtime).toContain('COPY emulators/scenarios ./emulators/scenarios')
+    expect(runtime.some((line) => /^COPY (bin|support|specs|emulators|tests|bench|docs|tsconfig[^ ]*) /.test(line))).toBe(false)
+    // Without tsconfig.build.json the launcher runs dist/ as built: it never tries to compile in the image.
+    expect(runtime.some((line) => line.includes('tsconfig'))).toBe(false)
   })
 
   it('declares every package a cluster-mode run imports as a dependency, and nothing else', () => {
@@ -89,7 +99,7 @@ describe('Dockerfile', () => {
   })
 
   it('keeps test-only and emulator-only packages out of the dependencies', () => {
-    for (const name of ['fast-check', 'testcontainers', '@firestore-emulator/server', 'typescript', '@types/node']) {
+    for (const name of ['fast-check', 'testcontainers', '@firestore-emulator/server', 'typescript', '@types/node', 'tsx']) {
       expect(pkg.dependencies, name).not.toHaveProperty(name)
       expect(pkg.devDependencies, name).toHaveProperty(name)
     }

@@ -1,6 +1,6 @@
 /**
  * Runs the real runner on a fixture specs folder, in a child process of the test, and prints the outcome as JSON on
- * the last line. Usage: node --import ./bin/load-typescript.js tests/runner/run-fixture-project.ts '<json>' where
+ * the last line. Usage: node --import tsx tests/runner/run-fixture-project.ts '<json>' where
  * json is `{ specsDir, reportsDir, gates: GateId[], argv?: string[], forbidden?: string[], floorLooksUp?: string }`
  * (the outcome carries the SHA-256 of the run context the runner built, as JSON);
  * with `forbidden`, the floor is a Kubernetes API stand-in that denies those resources (403 and

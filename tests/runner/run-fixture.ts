@@ -35,7 +35,7 @@ export async function runFixture(
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', path.join(here, '../../bin/load-typescript.js'), path.join(here, 'run-fixture-project.ts'), JSON.stringify(request)],
+      ['--import', 'tsx', path.join(here, 'run-fixture-project.ts'), JSON.stringify(request)],
       { env: { ...process.env, ...options.env }, cwd: path.join(here, '../..'), timeout: 60_000 },
       (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
     )

@@ -5,9 +5,9 @@ import type { KubeConfig } from '@kubernetes/client-node'
 import { missingAlpacaCredentialVariables } from '../../clients/alpaca-credentials.ts'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
 import { collectPlan } from '../../runner/collect-plan.ts'
+import { CODE_ROOT, PROJECT_ROOT } from '../../project-paths.ts'
 import { createRunContextChannel } from '../../runbook/run-context-channel.ts'
 import { createRunContext } from '../../runner/create-run-context.ts'
-import { PROJECT_ROOT } from '../../runner/run-runbook.ts'
 import { withoutUserinfo } from '../../secrets/url-secrets.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import { GATE_MANIFEST } from '../../verdict/gate-manifest.ts'
@@ -40,7 +40,7 @@ export async function planCommand(config: ResolvedConfig, io: CliIo, kubeConfig:
     )
     const collected = await collectPlan({
       contextChannel: channel.file,
-      specsDir: path.join(PROJECT_ROOT, 'specs'),
+      specsDir: path.join(CODE_ROOT, 'specs'),
       root: PROJECT_ROOT,
       manifest: GATE_MANIFEST,
       gateFilter: config.gateFilter,

@@ -57,7 +57,7 @@ export function renderHtml(report: ReadinessReport, options: RenderHtmlOptions):
     renderWaivers(report),
     renderHistory(report, options.previous, options.comparison),
     '</main>',
-    `<footer role="contentinfo"><p>openbell ${escapeHtml(report.openbellVersion ?? 'version unknown')} · run <code>${escapeHtml(report.runId)}</code> · evidence in <code>evidence/</code> · integrity: <code>openbell verify &lt;this folder&gt;</code> or <code>sha256sum -c manifest.sha256</code></p></footer>`,
+    `<footer role="contentinfo"><p>openbell ${escapeHtml(describeOpenbell(report))} · run <code>${escapeHtml(report.runId)}</code> · evidence in <code>evidence/</code> · integrity: <code>openbell verify &lt;this folder&gt;</code> or <code>sha256sum -c manifest.sha256</code></p></footer>`,
     '</body></html>',
     '',
   ].join('\n')
@@ -101,7 +101,7 @@ function renderRun(report: ReadinessReport): string {
     ['Execution authorized by', report.authorization ?? 'nobody (execution must be halted)'],
     ['Scenario', report.emulators?.scenario ?? '-'],
     ['Filtered run', report.filtered ? 'yes: only some gates or checks ran, so this run can never be GO' : 'no'],
-    ['openbell', report.openbellVersion ?? 'version unknown'],
+    ['openbell', describeOpenbell(report)],
   ]
   const rows = facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`).join('')
   return `<section aria-labelledby="target"><h2 id="target">What was evaluated</h2><dl class="facts">${rows}</dl></section>`
@@ -114,4 +114,10 @@ function renderWaivers(report: ReadinessReport): string {
     `<tr><th scope="row"><code>${escapeHtml(waiver.check)}</code></th><td>${escapeHtml(waiver.owner)}</td><td>${escapeHtml(waiver.ticket)}</td><td>${escapeHtml(waiver.expires)}</td><td>${waiver.applied ? 'yes' : 'no (the check did not need it)'}</td><td>${escapeHtml(waiver.reason)}</td></tr>`,
   )
   return `<section aria-labelledby="waivers"><h2 id="waivers">Waivers</h2><div class="table-wrap"><table><caption>Waivers of this run${report.waiversFile ? ` from ${escapeHtml(report.waiversFile)}` : ''}</caption><thead><tr><th scope="col">Check</th><th scope="col">Owner</th><th scope="col">Ticket</th><th scope="col">Expires</th><th scope="col">Used</th><th scope="col">Reason</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`
+}
+
+/** `0.1.0 (commit 0123abc…)` as `openbell --version` says it; a report written before issue 14 has no commit. */
+function describeOpenbell(report: ReadinessReport): string {
+  const version = report.openbellVersion ?? 'version unknown'
+  return report.openbellCommit ? `${version} (commit ${report.openbellCommit})` : version
 }

@@ -1,0 +1,13 @@
+/** Types of `bin/build-dist.js` (plain JavaScript: it runs before anything is compiled). */
+export interface Build {
+  dist: string
+  tsconfig: string
+  sourceDirs: string[]
+  configs: string[]
+  stamp: string
+}
+export declare const BUILD: Readonly<Build>
+export declare function newestSourceMs(build?: Build): number
+export declare function isBuildStale(build?: Build): boolean
+export declare function buildDist(log?: (line: string) => void, build?: Build, reason?: string): void
+export declare function ensureBuilt(build?: Build): void

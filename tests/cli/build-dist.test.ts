@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isBuildStale, type Build } from '../../bin/build-dist.js'
+
+/** Issue 14: `bin/openbell.js` never runs a dist/ older than its sources; the check is modification times only. */
+describe('whether dist/ must be rebuilt', () => {
+  const roots: string[] = []
+  afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })))
+
+  /** A checkout with one source folder holding `a.ts`, `a.test.ts` and `sub/b.ts`, all at `t`, built at `builtAt`. */
+  function checkout(t: number, builtAt: number | null): Build & { root: string } {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'openbell-build-'))
+    roots.push(root)
+    const src = path.join(root, 'support')
+    mkdirSync(path.join(src, 'sub'), { recursive: true })
+    for (const file of ['a.ts', 'a.test.ts', 'sub/b.ts']) writeFileSync(path.join(src, file), '')
+    writeFileSync(path.join(root, 'tsconfig.build.json'), '{}')
+    for (const file of ['support/a.ts', 'support/a.test.ts', 'support/sub/b.ts', 'support/sub', 'support', 'tsconfig.build.json']) utimesSync(path.join(root, file), t, t)
+    const build = { root, dist: path.join(root, 'dist'), tsconfig: path.join(root, 'tsconfig.build.json'), sourceDirs: [src], configs: [path.join(root, 'tsconfig.build.json')], stamp: '.built' }
+    if (builtAt !== null) {
+      mkdirSync(build.dist)
+      writeFileSync(path.join(build.dist, '.built'), '')
+      utimesSync(path.join(build.dist, '.built'), builtAt, builtAt)
+    }
+    return build
+  }
+
+  it('is stale with no build at all, and fresh when the build is newer than every source', () => {
+    expect(isBuildStale(checkout(1_000, null))).toBe(true)
+    expect(isBuildStale(checkout(1_000, 2_000))).toBe(false)
+  })
+
+  it.each([
+    { change: 'a source edited', file: 'support/sub/b.ts' },
+    { change: 'a tsconfig edited', file: 'tsconfig.build.json' },
+  ])('is stale after $change', ({ file }) => {
+    const build = checkout(1_000, 2_000)
+    utimesSync(path.join(build.root, file), 3_000, 3_000)
+    expect(isBuildStale(build)).toBe(true)
+  })
+
+  it('is stale after a source is deleted (its folder changed), so a removed spec never runs from an old build', () => {
+    const build = checkout(1_000, 2_000)
+    rmSync(path.join(build.root, 'support/sub/b.ts'))
+    expect(isBuildStale(build)).toBe(true)
+  })
+
+  it('ignores an edited test file: tests are not part of the build', () => {
+    const build = checkout(1_000, 2_000)
+    utimesSync(path.join(build.root, 'support/a.test.ts'), 3_000, 3_000)
+    expect(isBuildStale(build)).toBe(false)
+  })
+})

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+/**
+ * Issue 14: each command imports only what it needs. The real CLI runs in a child process with a resolve hook that
+ * records every module the process loads; the heavy packages a command has no use for must not be among them.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const HOOK = path.join(ROOT, 'tests/cli/record-resolved-modules.mjs')
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-lazy-imports-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+const HEAVY = ['@kubernetes/client-node', 'firebase-admin', 'msw', 'vitest'] as const
+
+/** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded. */
+async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; packages: Set<string>; files: string[]; stderr: string }> {
+  const log = path.join(scratch, `${args.join('_').replace(/[^\w-]/g, '_')}.log`)
+  const { exitCode, pid, stderr } = await new Promise<{ exitCode: number; pid: number; stderr: string }>((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', HOOK, path.join(ROOT, 'bin/openbell.js'), ...args],
+      { cwd: scratch, env: { ...process.env, OPENBELL_MODULE_LOG: log, OPENBELL_REPORTS: path.join(scratch, 'reports') }, timeout: 180_000 },
+      (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, pid: child.pid ?? -1, stderr }),
+    )
+  })
+  const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid} `)).map((line) => line.slice(line.indexOf(' ') + 1))
+  const packages = new Set(urls.flatMap((url) => {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
+    return match?.[1] ? [match[1]] : []
+  }))
+  const files = urls.filter((url) => url.includes('/dist/')).map((url) => url.slice(url.indexOf('/dist/') + 1))
+  return { exitCode, packages, files, stderr }
+}
+
+describe('each command imports only what it needs (the CLI\'s own process, compiled)', () => {
+  it.each([
+    { command: '--help', args: ['--help'], exitCode: 0 },
+    { command: '--version', args: ['--version'], exitCode: 0 },
+    { command: 'a usage error', args: ['run', '--no-such-flag'], exitCode: 2 },
+    { command: 'scenarios', args: ['scenarios'], exitCode: 0 },
+    { command: 'verify (a folder that is no run folder)', args: ['verify', '.'], exitCode: 1 },
+  ])('$command loads none of client-node, firebase-admin, msw or vitest', async ({ args, exitCode }) => {
+    const run = await loadedBy(args)
+    expect(run.exitCode, run.stderr).toBe(exitCode)
+    // the record is real: the process did load openbell's compiled entry point and no TypeScript at all
+    expect(run.files).toContain('dist/bin/openbell.js')
+    expect(run.files.filter((file) => file.endsWith('.ts'))).toEqual([])
+    for (const name of HEAVY) expect(run.packages, name).not.toContain(name)
+    expect(run.packages).not.toContain('tsx')
+  }, 180_000)
+
+  it('plan loads vitest (it collects the specs) but neither the clients nor the floor', async () => {
+    const run = await loadedBy(['plan'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(run.packages).toContain('vitest')
+    for (const name of ['@kubernetes/client-node', 'firebase-admin', 'msw']) expect(run.packages, name).not.toContain(name)
+    expect(run.files.filter((file) => file.startsWith('dist/emulators/') && !file.startsWith('dist/emulators/scenarios/scenario-names'))).toEqual([])
+  }, 180_000)
+})
