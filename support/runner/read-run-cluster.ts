@@ -3,6 +3,7 @@ import { createKubeReader } from '../clients/kube-reader.ts'
 import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { preflightKubeReads, type KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
+import { MESSAGE_PREFIX } from '../errors.ts'
 import type { RunCluster } from '../runbook/run-context.ts'
 import { GATE_KUBE_READS } from '../verdict/gate-registry.ts'
 
@@ -36,17 +37,22 @@ export async function readRunCluster(
   try {
     kubeConfig = source.loaded ?? loadKubeConfig({ kubeconfigPath, kubeContext: config.kubeContext })
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error)
-    return { cluster: { kubeconfigPath, context: config.kubeContext, server: null, version: null, problem }, preflight: null }
+    return { cluster: { kubeconfigPath, context: config.kubeContext, server: null, version: null, problem: describeProblem(error) }, preflight: null }
   }
   const reader = createKubeReader(kubeConfig, { namespace: config.namespace, timeoutMs: config.requestTimeoutMs })
   const [version, preflight] = await Promise.all([
     reader.serverVersion().then(
       (gitVersion) => ({ version: typeof gitVersion === 'string' ? gitVersion : null, problem: null }),
-      (error: unknown) => ({ version: null, problem: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({ version: null, problem: describeProblem(error) }),
     ),
     preflightKubeReads(kubeConfig, { namespace: config.namespace, gateReads: GATE_KUBE_READS, timeoutMs: config.requestTimeoutMs }),
   ])
   const { server, context } = reader.identity
   return { cluster: { kubeconfigPath, context, server: server || null, ...version }, preflight }
+}
+
+/** An error's message as the reason a check will give (its `[openbell]` prefix is added again when the check throws). */
+function describeProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.startsWith(`${MESSAGE_PREFIX} `) ? message.slice(MESSAGE_PREFIX.length + 1) : message
 }
