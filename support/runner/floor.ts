@@ -2,6 +2,7 @@
  * The contract between the runner and the emulators: what a started emulator floor tells the runner.
  * The runner never imports the emulators; the CLI entry point hands it a {@link StartFloor}.
  */
+import type { Progress } from './progress.ts'
 
 /** A running set of local stand-ins that the gates can be pointed at. */
 export interface StartedFloor {
@@ -31,6 +32,8 @@ export interface FloorRequest {
   firestoreProject: string
   /** The run folder, for anything the floor wants to keep as evidence. */
   runDir: string
+  /** Where the floor says what its start-up is waiting for (the Firestore emulator, seeding). @default nothing shown */
+  progress?: Pick<Progress, 'wait'>
 }
 
 /** Starts the emulator floor; provided by the emulators package. */

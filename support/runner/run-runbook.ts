@@ -18,8 +18,10 @@ import { createRunId } from './create-run-id.ts'
 import type { StartFloor, StartedFloor } from './floor.ts'
 import { registerActiveRun } from './active-runs.ts'
 import { describeKubeTarget } from './describe-kube-target.ts'
+import { SILENT_PROGRESS, waitingFor, type Progress } from './progress.ts'
 import { runPreflight } from './run-preflight.ts'
 import { runSpecs } from './run-specs.ts'
+import { tearDownFloor, type TeardownOutcome } from './tear-down-floor.ts'
 
 /** The project root: where `support/`, `specs/` and `node_modules/` live. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -44,21 +46,47 @@ export interface RunRunbookOptions {
   manifest?: readonly GateDefinition[]
   /** @default () => new Date() */
   now?: () => Date
+  /**
+   * Called once the verdict is decided and the reports are sealed, before the emulator floor stops: where the CLI
+   * prints the verdict, so nothing the floor's stop does can delay, change or hide it. @default nothing
+   */
+  onVerdict?: (sealed: SealedRun) => void
+  /** Shows what the run is waiting for: the floor's start-up, the API server, the spec worker, a slow check, the floor's stop. @default SILENT_PROGRESS */
+  progress?: Progress
+  /** How long the floor may take to stop after the verdict. @default RUN_RUNBOOK_DEFAULTS.teardownDeadlineMs */
+  teardownDeadlineMs?: number
 }
 
-/** What a run produced. */
-export interface RunOutcome {
+/** Defaults of {@link RunRunbookOptions}. */
+export const RUN_RUNBOOK_DEFAULTS = Object.freeze({
+  /**
+   * @note a backstop against a stop that hangs, not the usual time (~0.3 s): longer than the longest stop expected,
+   * the Firestore emulator's first start writing its class-data archive (20 s, `emulators/firestore/DECISIONS.md`).
+   * The verdict is printed by then; past it, openbell exits and its exit hook kills what is left of the floor.
+   */
+  teardownDeadlineMs: 25_000,
+})
+
+/** A run whose verdict is decided and whose reports are written and sealed (manifest, signature). */
+export interface SealedRun {
   report: ReadinessReport
   runDir: string
 }
 
+/** What a run produced. */
+export interface RunOutcome extends SealedRun {
+  /** How the emulator floor's stop went, after the verdict (which it never changes); `null` without a floor. */
+  teardown: TeardownOutcome | null
+}
+
 /**
  * Runs the runbook once: starts the emulator floor (emulator mode), runs the gate specs in vitest, decides the
- * verdict fail-closed, and writes the reports. It never throws for a fault of the target; a crash of the
- * harness itself still produces a NO-GO report.
+ * verdict fail-closed, writes and seals the reports, hands them to `onVerdict`, and only then stops the floor, within
+ * a deadline. It never throws for a fault of the target; a crash of the harness itself still produces a NO-GO report.
  */
 export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome> {
   const { config } = options
+  const progress = options.progress ?? SILENT_PROGRESS
   const now = options.now ?? (() => new Date())
   const manifest = options.manifest ?? GATE_MANIFEST
   const specsDir = options.specsDir ?? path.join(PROJECT_ROOT, 'specs')
@@ -78,6 +106,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let observed: Awaited<ReturnType<typeof runSpecs>> | null = null
   const context = createRunContext(config, runId, runDir)
   let abortReason: string | null = null
+  let sealed: SealedRun
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(null, ['the run did not complete: openbell stopped before reaching a verdict'])
   const handoff = config.env === 'emulators' ? createFloorHandoff() : null
@@ -104,8 +133,8 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     // @note the floor and vitest start together: the spec worker loads its libraries while the Firestore emulator
     // boots and is seeded, and waits for the floor's endpoints (`floor-handoff.ts`) before any spec runs.
     const targetReady = (handoff ? startEmulatorFloor(handoff) : Promise.resolve()).then(async () => {
-      const kubeTarget = describeKubeTarget(context, config.requestTimeoutMs)
-      preflight = await runPreflight(context, config.requestTimeoutMs)
+      const kubeTarget = waitingFor(progress, "the API server's version", () => describeKubeTarget(context, config.requestTimeoutMs))
+      preflight = await waitingFor(progress, 'the API server (permission preflight)', () => runPreflight(context, config.requestTimeoutMs))
       return kubeTarget
     })
     const specsRun = runSpecs({
@@ -117,6 +146,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       checkTimeoutMs: config.checkTimeoutMs,
       setupFiles: handoff ? [AWAIT_FLOOR_SETUP_FILE] : [],
       waivedChecks: waivers.waivers.map((waiver) => waiver.check),
+      progress,
     })
     const [target, specs] = await Promise.allSettled([targetReady, specsRun])
     if (target.status === 'rejected') throw target.reason
@@ -125,17 +155,29 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
     if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
     problems.push(...readViolations(context.violationsFile))
-    return finish(await target.value)
+    sealed = finish(await target.value)
   } catch (error) {
     problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
     problems.push(...readViolations(context.violationsFile))
-    return finish(null)
+    sealed = finish(null)
   } finally {
     unregister()
-    await floor?.stop().catch(() => undefined)
+  }
+  // @note from here the reports are sealed and the verdict is final: the floor's stop comes after the verdict is
+  // shown and can neither delay it nor change it. An abort now (Ctrl-C, a crash in the floor's stop) leaves the
+  // reports alone and ends with the verdict's exit code (`active-runs.ts`).
+  let stopping: Promise<TeardownOutcome | null> = Promise.resolve(null)
+  const unregisterSettled = registerActiveRun({ abort: () => undefined, stop: async () => void (await stopping), settledExitCode: sealed.report.exitCode })
+  try {
+    options.onVerdict?.(sealed)
+  } finally {
+    stopping = floor ? tearDownFloor(floor, { deadlineMs: options.teardownDeadlineMs ?? RUN_RUNBOOK_DEFAULTS.teardownDeadlineMs, progress }) : stopping
+    await stopping
+    unregisterSettled()
     handoff?.dispose()
     removeDnsGuard()
   }
+  return { ...sealed, teardown: await stopping }
 
   async function startEmulatorFloor(handoff: FloorHandoff): Promise<void> {
     try {
@@ -146,6 +188,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
         tenantId: config.tenantId ?? '',
         firestoreProject: config.firestoreProject ?? '',
         runDir,
+        progress,
       })
     } catch (error) {
       handoff.fail(describeError(error))
@@ -164,7 +207,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   function finish(
     kubeTarget: { server: string | null; context: string | null; version: string | null } | null,
     reasons: string[] = [],
-  ): RunOutcome {
+  ): SealedRun {
     const decision = decideRun({
       manifest,
       modules: observed?.modules ?? [],

@@ -4,6 +4,7 @@ import { createVitest } from 'vitest/node'
 import type { RunContext } from '../runbook/run-context.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
+import type { Progress } from './progress.ts'
 
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
@@ -21,6 +22,8 @@ export interface RunSpecsOptions {
   setupFiles: string[]
   /** `<gate>/<check-id>` of the run's valid waivers, so the console marks a waived check as such. @default [] */
   waivedChecks?: readonly string[]
+  /** Where the console view says what it waits for: the spec worker, a slow check. @default nothing shown */
+  progress?: Progress
 }
 
 /**
@@ -52,7 +55,7 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       provide: { openbell: options.context },
       reporters: [
         verdictReporter,
-        createConsoleReporter(undefined, options.waivedChecks),
+        createConsoleReporter(undefined, options.waivedChecks, options.progress),
       ],
     },
     { logLevel: 'error', server: { watch: null } },
