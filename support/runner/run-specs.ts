@@ -47,6 +47,10 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       // 16.5 s instead of 4.2 s on 2 idle cores; `npm run bench`, README "Benchmarks"). Nothing a gate judges is
       // shared: its readers are file-scoped fixtures, and worker-setup subscribes to the process-wide guard once.
       isolate: false,
+      // @note one spec worker whatever the machine: the seven gates take ~1 s together, and every further worker
+      // would import the Kubernetes, Firestore and msw clients again (~3 s of CPU and ~190 MB each; vitest's default
+      // is a worker per core but one, so 3 on a 4-core CI runner).
+      maxWorkers: 1,
       passWithNoTests: true,
       testTimeout: options.checkTimeoutMs,
       hookTimeout: options.checkTimeoutMs,
