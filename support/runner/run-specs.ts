@@ -24,6 +24,11 @@ export interface RunSpecsOptions {
   waivedChecks?: readonly string[]
   /** Where the console view says what it waits for: the spec worker, a slow check. @default nothing shown */
   progress?: Progress
+  /**
+   * Takes vitest's closing (its worker ending, its server closing) instead of waiting for it, so the runner can decide
+   * and print the verdict meanwhile; the run is observed whole before it starts. @default awaited before returning
+   */
+  deferClose?: (closing: Promise<void>) => void
 }
 
 /**
@@ -74,9 +79,11 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   try {
     await vitest.start(options.gateFilter)
   } finally {
-    await vitest.close()
     // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
     process.exitCode = exitCodeBefore
+    const closing = vitest.close().finally(() => (process.exitCode = exitCodeBefore))
+    if (options.deferClose) options.deferClose(closing)
+    else await closing
   }
   if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
   return verdictReporter.observed
