@@ -7,6 +7,8 @@ import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** A fixture run and `openbell verify`; a loaded 2-core machine took over 120 s (slow, not broken). */
+const TIMEOUT_MS = 240_000
 
 /** Where in stdout a line starts, or -1: the order of events in one stream, never their timing. */
 const lineAt = (stdout: string, pattern: RegExp) => stdout.split('\n').findIndex((line) => pattern.test(line))
@@ -16,7 +18,7 @@ const lineAt = (stdout: string, pattern: RegExp) => stdout.split('\n').findIndex
  * changes neither the verdict, nor its exit code, nor the sealed reports (issue 14).
  */
 describe('the verdict comes before the teardown', () => {
-  it.each(['hangs', 'throws'] as const)('a floor whose stop %s: verdict printed first, exit code and sealed reports unchanged', async (floorStop) => {
+  it.each(['hangs', 'throws'] as const)('a floor whose stop %s: verdict printed first, exit code and sealed reports unchanged', { timeout: TIMEOUT_MS }, async (floorStop) => {
     const run = await runFixture('all-pass', { floorStop, teardownDeadlineMs: 1_000 })
     expect(run.report.verdict).toBe('GO')
     expect(run.processExitCode).toBe(0)
@@ -33,7 +35,7 @@ describe('the verdict comes before the teardown', () => {
     expect(execFileSync(process.execPath, [path.join(ROOT, 'bin/openbell.js'), 'verify', run.runDir], { cwd: ROOT, encoding: 'utf8' })).toMatch(/^INTACT: /)
   })
 
-  it('a NO-GO keeps its exit code through a floor whose stop throws', async () => {
+  it('a NO-GO keeps its exit code through a floor whose stop throws', { timeout: TIMEOUT_MS }, async () => {
     const run = await runFixture('assertion-fails', { floorStop: 'throws', teardownDeadlineMs: 1_000 })
     expect(run.report.verdict).toBe('NO-GO')
     expect(run.processExitCode).toBe(1)
@@ -43,7 +45,7 @@ describe('the verdict comes before the teardown', () => {
 })
 
 describe('the progress line', () => {
-  it('names a slow check on stderr, scrubbed, and nowhere in the reports', async () => {
+  it('names a slow check on stderr, scrubbed, and nowhere in the reports', { timeout: TIMEOUT_MS }, async () => {
     const canary = 'CANARY-sk-5e4d3c2b1a'
     const run = await runFixture('slow-check', { env: { APCA_API_SECRET_KEY: canary } })
     expect(run.report.verdict).toBe('GO')
