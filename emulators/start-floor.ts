@@ -30,6 +30,14 @@ const ALPACA_WORKER_SETUP = codeFile('emulators/alpaca/worker-setup.ts')
  */
 export const EMULATOR_ALPACA_CREDENTIALS = Object.freeze({ APCA_API_KEY_ID: 'PKOPENBELLDEMO0000', APCA_API_SECRET_KEY: 'openbell-demo-secret' })
 
+/** What the run's progress line says the floor's start-up is waiting for, by `startupMs` key. */
+const WAITING_FOR = Object.freeze({
+  ops: 'the ops stand-ins',
+  firestore: 'the Firestore emulator',
+  'kube-api': 'the Kubernetes API stand-in',
+  seed: 'Firestore to be seeded',
+})
+
 /** A bigger floor than the fixture, for the benchmark (`bench/`): generated in memory, never committed as files. */
 export interface StartFloorOptions {
   /** Namespace totals of Pods, Services and ConfigMaps, grown by cloning the fixture's own objects. @default the fixture as it is */
@@ -50,11 +58,16 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
   const startupMs: Record<string, number> = {}
   const notes: string[] = []
   const stops: (() => Promise<void>)[] = [async () => rmSync(scratch, { recursive: true, force: true })]
-  const timed = async <T>(name: string, start: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(name: keyof typeof WAITING_FOR, start: () => Promise<T>): Promise<T> => {
     const started = performance.now()
-    const value = await start()
-    startupMs[name] = Math.round(performance.now() - started)
-    return value
+    const done = request.progress?.wait(WAITING_FOR[name])
+    try {
+      const value = await start()
+      startupMs[name] = Math.round(performance.now() - started)
+      return value
+    } finally {
+      done?.()
+    }
   }
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined)

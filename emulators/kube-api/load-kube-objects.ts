@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../support/project-paths.ts'
 import { describeKubeObject, fillKubeDefaults } from './internal/fill-kube-defaults.ts'
 import { linkObjectReferences } from './internal/link-object-references.ts'
 import { validateKubeObject } from './internal/validate-kube-object.ts'
+import { openYamlDocumentsCache, type YamlDocumentsCache } from './internal/yaml-documents-cache.ts'
 import type { KubeObject } from './kube-object.ts'
 import { renderRelativeTimes } from './render-relative-times.ts'
 
@@ -35,15 +36,13 @@ export async function loadKubeObjects(directory: string, options: LoadKubeObject
   let version = 0
   const objects: KubeObject[] = []
   const seen = new Map<string, string>()
+  const cache = openYamlDocumentsCache()
   for (const name of names) {
     const file = join(directory, name)
-    const documents = parseAllDocuments(await readFile(file, 'utf8'))
-    for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
+    const text = await readFile(file, 'utf8')
+    for (const [index, value] of (cache.read(text) ?? parseDocuments(text, file, cache)).entries()) {
       const source = `${file} document ${index + 1}`
-      if (document.errors.length > 0) {
-        throw new UsageError(`${source} is not valid YAML: ${document.errors[0]!.message}. Fix the YAML syntax.`)
-      }
-      for (const raw of flattenList(document.toJS())) {
+      for (const raw of flattenList(value)) {
         const object = fillKubeDefaults(validateKubeObject(renderRelativeTimes(raw, now), source), {
           now,
           nextResourceVersion: () => String(++version),
@@ -60,6 +59,19 @@ export async function loadKubeObjects(directory: string, options: LoadKubeObject
     }
   }
   return linkObjectReferences(objects)
+}
+
+/** The documents of a YAML text as plain values, kept in the cache; unreadable YAML is a `UsageError` naming the document. */
+function parseDocuments(text: string, file: string, cache: YamlDocumentsCache): unknown[] {
+  const documents = parseAllDocuments(text)
+  const values = (Array.isArray(documents) ? documents : [documents]).map((document, index) => {
+    if (document.errors.length > 0) {
+      throw new UsageError(`${file} document ${index + 1} is not valid YAML: ${document.errors[0]!.message}. Fix the YAML syntax.`)
+    }
+    return document.toJS() as unknown
+  })
+  cache.write(text, values)
+  return values
 }
 
 function flattenList(value: unknown): unknown[] {

@@ -1,5 +1,5 @@
 import { formatMessage } from '../errors.ts'
-import { abortActiveRuns } from '../runner/active-runs.ts'
+import { abortActiveRuns, settledExitCode } from '../runner/active-runs.ts'
 import { EXIT_CODES } from '../verdict/api.ts'
 
 /** How long an ending run waits for its floor to stop before exiting anyway: a SIGTERM ends openbell within 10 s. */
@@ -17,9 +17,11 @@ export function installAbortHandlers(stderr: (text: string) => void): () => void
   const end = (reason: string, exitCode: number) => {
     if (ending) return
     ending = true
-    endingWith = exitCode
-    stderr(`${formatMessage(reason)}\n`)
-    void abortActiveRuns(reason, ABORT_DEADLINE_MS).finally(() => process.exit(exitCode))
+    // @note once the verdict is shown and sealed, only the floor is still stopping: the verdict stands, and so does its exit code.
+    const settled = settledExitCode()
+    endingWith = settled ?? exitCode
+    stderr(`${formatMessage(settled === null ? reason : `${reason.replace(/: the run is NO-GO$/, '')} while the emulators were stopping; the verdict above stands`)}\n`)
+    void abortActiveRuns(reason, ABORT_DEADLINE_MS).finally(() => process.exit(endingWith ?? exitCode))
   }
   // @note the operator asked twice: the NO-GO report is already on disk (abort writes it first), so stop waiting.
   const signalled = (reason: string, exitCode: number) => () => (ending ? process.exit(endingWith ?? exitCode) : end(reason, exitCode))

@@ -4,6 +4,11 @@ export interface ActiveRun {
   abort(reason: string): void
   /** Stops what the run started (the emulator floor). */
   stop(): Promise<void>
+  /**
+   * Set once the run's verdict is sealed and only its floor is still stopping: an abort then must not write a NO-GO
+   * over the verdict already shown, and openbell ends with this exit code. @default undefined (not sealed)
+   */
+  settledExitCode?: number
 }
 
 const activeRuns = new Set<ActiveRun>()
@@ -12,6 +17,16 @@ const activeRuns = new Set<ActiveRun>()
 export function registerActiveRun(run: ActiveRun): () => void {
   activeRuns.add(run)
   return () => activeRuns.delete(run)
+}
+
+/**
+ * The exit code of the active runs when every one of them is sealed (its verdict shown, only its floor still stopping),
+ * else `null`: an abort then ends openbell with the verdict's exit code.
+ */
+export function settledExitCode(): number | null {
+  const runs = [...activeRuns]
+  if (runs.length === 0 || runs.some((run) => run.settledExitCode === undefined)) return null
+  return Math.max(...runs.map((run) => run.settledExitCode ?? 0))
 }
 
 /**

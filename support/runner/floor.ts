@@ -3,6 +3,7 @@
  * The runner never imports the emulators; the CLI entry point hands it a {@link StartFloor}.
  */
 import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { Progress } from './progress.ts'
 
 /** A running set of local stand-ins that the gates can be pointed at. */
 export interface StartedFloor {
@@ -30,7 +31,11 @@ export interface StartedFloor {
  */
 export type FloorRequest = Pick<ResolvedConfig, 'scenario' | 'namespace'> & {
   [Setting in 'tenantId' | 'firestoreProject']: NonNullable<ResolvedConfig[Setting]>
-} & { runDir: string }
+} & {
+  runDir: string
+  /** Where the floor says what its start-up is waiting for (the Firestore emulator, seeding). @default nothing shown */
+  progress?: Pick<Progress, 'wait'>
+}
 
 /** The {@link FloorRequest} of a run. */
 export function floorRequestOf(config: ResolvedConfig, runDir: string): FloorRequest {

@@ -2,8 +2,13 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { appendViolationTo, createViolation, installDnsLiveHostGuard, readViolationsFrom } from '../network/index.ts'
-import { CODE_ROOT, codeFile, PROJECT_ROOT } from '../project-paths.ts'
+import { withinDeadline } from '../internal/within-deadline.ts'
+// @note from their own modules, not `network/index.ts`: that one also exports the msw guard of the spec workers, and
+// loading msw here cost the runner's process ~70 modules it never uses (~0.17 s of CPU and ~19 MB natively).
+import { appendViolationTo, readViolationsFrom } from '../network/append-violation-to.ts'
+import { installDnsLiveHostGuard } from '../network/dns-live-host-guard.ts'
+import { createViolation } from '../network/live-host-violation.ts'
+import { CODE_ROOT, PROJECT_ROOT } from '../project-paths.ts'
 import { readOpenbellCommit } from '../cli/describe-version.ts'
 import { OPENBELL_VERSION } from '../report/openbell-version.ts'
 import type { ReadinessReport } from '../report/readiness-report.ts'
@@ -20,8 +25,10 @@ import { floorRequestOf, type StartFloor, type StartedFloor } from './floor.ts'
 import { registerActiveRun } from './active-runs.ts'
 import { createRunContext, violationsFileOf } from './create-run-context.ts'
 import { describeRunTarget } from './describe-run-target.ts'
+import { SILENT_PROGRESS, waitingFor, type Progress } from './progress.ts'
 import { readRunCluster } from './read-run-cluster.ts'
 import { runSpecs } from './run-specs.ts'
+import { tearDownFloor, type TeardownOutcome } from './tear-down-floor.ts'
 
 /** The project root: where `package.json`, `fixtures/` and `node_modules/` live. */
 export { PROJECT_ROOT }
@@ -40,23 +47,49 @@ export interface RunRunbookOptions {
   kubeConfig?: KubeConfig | null
   /** @default () => new Date() */
   now?: () => Date
+  /**
+   * Called once the verdict is decided and the reports are sealed, before the emulator floor stops: where the CLI
+   * prints the verdict, so nothing the floor's stop does can delay, change or hide it. @default nothing
+   */
+  onVerdict?: (sealed: SealedRun) => void
+  /** Shows what the run is waiting for: the floor's start-up, the API server, the spec worker, a slow check, the floor's stop. @default SILENT_PROGRESS */
+  progress?: Progress
+  /** How long the floor may take to stop after the verdict. @default RUN_RUNBOOK_DEFAULTS.teardownDeadlineMs */
+  teardownDeadlineMs?: number
 }
 
-/** What a run produced. */
-export interface RunOutcome {
+/** Defaults of {@link RunRunbookOptions}. */
+export const RUN_RUNBOOK_DEFAULTS = Object.freeze({
+  /**
+   * @note a backstop against a stop that hangs, not the usual time (~0.3 s): longer than the longest stop expected,
+   * the Firestore emulator's first start writing its class-data archive (20 s, `emulators/firestore/DECISIONS.md`).
+   * The verdict is printed by then; past it, openbell exits and its exit hook kills what is left of the floor.
+   */
+  teardownDeadlineMs: 25_000,
+})
+
+/** A run whose verdict is decided and whose reports are written and sealed (manifest, signature). */
+export interface SealedRun {
   report: ReadinessReport
   runDir: string
   /** The context the spec workers received; `null` when the run stopped before it could be built. */
   context: RunContext | null
 }
 
+/** What a run produced. */
+export interface RunOutcome extends SealedRun {
+  /** How the emulator floor's stop went, after the verdict (which it never changes); `null` without a floor. */
+  teardown: TeardownOutcome | null
+}
+
 /**
  * Runs the runbook once: starts the emulator floor (emulator mode), runs the gate specs in vitest, decides the
- * verdict fail-closed, and writes the reports. It never throws for a fault of the target; a crash of the
- * harness itself still produces a NO-GO report.
+ * verdict fail-closed, writes and seals the reports, hands them to `onVerdict`, and only then stops the floor, within
+ * a deadline. It never throws for a fault of the target; a crash of the harness itself still produces a NO-GO report.
  */
 export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome> {
   const { config } = options
+  const progress = options.progress ?? SILENT_PROGRESS
   const now = options.now ?? (() => new Date())
   const manifest = options.manifest ?? GATE_MANIFEST
   const specsDir = options.specsDir ?? path.join(CODE_ROOT, 'specs')
@@ -78,6 +111,8 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   // @note built once, whole, when the run's facts are known; then only read (`run-context.ts`).
   let context: RunContext | null = null
   let abortReason: string | null = null
+  let sealed: SealedRun
+  let closingVitest: Promise<void> = Promise.resolve()
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(['the run did not complete: openbell stopped before reaching a verdict'])
   const channel = createRunContextChannel()
@@ -121,6 +156,9 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       testNamePattern: config.testNamePattern,
       checkTimeoutMs: config.checkTimeoutMs,
       waivedChecks: waivers.waivers.map((waiver) => waiver.check),
+      progress,
+      // @note vitest's closing (0.4–0.6 s at a load of ~25) is part of the teardown: the verdict does not need it.
+      deferClose: (closing) => (closingVitest = closing.catch(() => undefined)),
     })
     const [prepared, specs] = await Promise.allSettled([contextReady, specsRun])
     if (prepared.status === 'rejected') throw prepared.reason
@@ -129,25 +167,40 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     problems.push(...observed.unhandledErrors.map((message) => ({ severity: 'unverified' as const, message: `unhandled error: ${message}` })))
     if (observed.reason === 'interrupted') problems.push({ severity: 'unverified', message: 'the run was interrupted' })
     problems.push(...readViolations(violationsFile))
-    return finish()
+    sealed = finish()
   } catch (error) {
     problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
     problems.push(...readViolations(violationsFile))
-    return finish()
+    sealed = finish()
   } finally {
     unregister()
-    await floor?.stop().catch(() => undefined)
+  }
+  // @note from here the reports are sealed and the verdict is final: the floor's stop comes after the verdict is
+  // shown and can neither delay it nor change it. An abort now (Ctrl-C, a crash in the floor's stop) leaves the
+  // reports alone and ends with the verdict's exit code (`active-runs.ts`).
+  let stopping: Promise<TeardownOutcome | null> = Promise.resolve(null)
+  const unregisterSettled = registerActiveRun({ abort: () => undefined, stop: async () => void (await stopping), settledExitCode: sealed.report.exitCode })
+  try {
+    options.onVerdict?.(sealed)
+  } finally {
+    const deadlineMs = options.teardownDeadlineMs ?? RUN_RUNBOOK_DEFAULTS.teardownDeadlineMs
+    stopping = floor ? tearDownFloor(floor, { deadlineMs, progress }) : stopping
+    await Promise.all([stopping, withinDeadline(closingVitest, deadlineMs, () => new Error('vitest did not close')).catch(() => undefined)])
+    unregisterSettled()
     channel.dispose()
     removeDnsGuard()
   }
+  return { ...sealed, teardown: await stopping }
 
   /** The run's facts, found once: the emulator floor (emulator mode), then the cluster it points at. */
   async function prepareContext(): Promise<RunContext> {
     if (config.env === 'emulators') {
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
-      floor = await options.startFloor(floorRequestOf(config, runDir))
+      floor = await options.startFloor({ ...floorRequestOf(config, runDir), progress })
     }
-    const { cluster, preflight } = await readRunCluster(config, floor ? { kubeconfigPath: floor.kubeconfigPath, loaded: null } : { kubeconfigPath: null, loaded: options.kubeConfig ?? null })
+    const { cluster, preflight } = await waitingFor(progress, 'the API server (its version and the permission preflight)', () =>
+      readRunCluster(config, floor ? { kubeconfigPath: floor.kubeconfigPath, loaded: null } : { kubeconfigPath: null, loaded: options.kubeConfig ?? null }),
+    )
     const emulatorHost = floor?.firestoreEmulatorHost ?? (config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null)
     return createRunContext(config, {
       runId,
@@ -159,7 +212,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     })
   }
 
-  function finish(reasons: string[] = []): RunOutcome {
+  function finish(reasons: string[] = []): SealedRun {
     const decision = decideRun({
       manifest,
       modules: observed?.modules ?? [],

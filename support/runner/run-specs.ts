@@ -4,6 +4,7 @@ import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
 import { compiledWorkerOptions } from './compiled-worker-options.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
 import { createConsoleReporter } from './console-reporter.ts'
+import type { Progress } from './progress.ts'
 
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
@@ -20,6 +21,13 @@ export interface RunSpecsOptions {
   checkTimeoutMs: number
   /** `<gate>/<check-id>` of the run's valid waivers, so the console marks a waived check as such. @default [] */
   waivedChecks?: readonly string[]
+  /** Where the console view says what it waits for: the spec worker, a slow check. @default nothing shown */
+  progress?: Progress
+  /**
+   * Takes vitest's closing (its worker ending, its server closing) instead of waiting for it, so the runner can decide
+   * and print the verdict meanwhile; the run is observed whole before it starts. @default awaited before returning
+   */
+  deferClose?: (closing: Promise<void>) => void
 }
 
 /**
@@ -43,6 +51,10 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       // 16.5 s instead of 4.2 s on 2 idle cores; `npm run bench`, README "Benchmarks"). Nothing a gate judges is
       // shared: its readers are file-scoped fixtures, and worker-setup subscribes to the process-wide guard once.
       isolate: false,
+      // @note one spec worker whatever the machine: the seven gates take ~1 s together, and every further worker
+      // would import the Kubernetes, Firestore and msw clients again (~3 s of CPU and ~190 MB each; vitest's default
+      // is a worker per core but one, so 3 on a 4-core CI runner).
+      maxWorkers: 1,
       passWithNoTests: true,
       ...compiledWorkerOptions(),
       testTimeout: options.checkTimeoutMs,
@@ -52,7 +64,7 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: [
         verdictReporter,
-        createConsoleReporter(undefined, options.waivedChecks),
+        createConsoleReporter(undefined, options.waivedChecks, options.progress),
       ],
     },
     { logLevel: 'error', server: { watch: null } },
@@ -67,9 +79,11 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   try {
     await vitest.start(options.gateFilter)
   } finally {
-    await vitest.close()
     // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
     process.exitCode = exitCodeBefore
+    const closing = vitest.close().finally(() => (process.exitCode = exitCodeBefore))
+    if (options.deferClose) options.deferClose(closing)
+    else await closing
   }
   if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
   return verdictReporter.observed

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { ReadinessReport } from '../../support/report/readiness-report.ts'
+import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import { isAlive, liveDescendants } from '../floor/process-tree.ts'
 
 /**
@@ -17,12 +18,14 @@ const CHECK_LINE = /^\s+[✓✗?] /m
 interface Outcome {
   exitCode: number | null
   report: ReadinessReport
+  runDir: string
+  stdout: string
   stderr: string
   leftovers: number[]
 }
 
-/** Runs a command, calls `act` once the first check has printed, and returns the report and what was left running. */
-async function runAndWatch(args: string[], act: (pid: number) => void = () => undefined): Promise<Outcome> {
+/** Runs a command, calls `act` once stdout matches `when` (the first check line), and returns the report and what was left running. */
+async function runAndWatch(args: string[], act: (pid: number) => void = () => undefined, when = CHECK_LINE): Promise<Outcome> {
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-crash-'))
   const child = spawn(process.execPath, [...args, '--reports', reportsDir], { cwd: ROOT })
   const seen = new Set<number>()
@@ -33,7 +36,7 @@ async function runAndWatch(args: string[], act: (pid: number) => void = () => un
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString()
-    if (!acted && CHECK_LINE.test(stdout)) {
+    if (!acted && when.test(stdout)) {
       acted = true
       act(child.pid ?? -1)
     }
@@ -45,7 +48,7 @@ async function runAndWatch(args: string[], act: (pid: number) => void = () => un
   // wait for that, up to a deadline, rather than a fixed pause that a loaded machine overruns.
   const deadline = Date.now() + 5_000
   while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
-  return { exitCode, report, stderr, leftovers: [...seen].filter(isAlive) }
+  return { exitCode, report, runDir: path.join(reportsDir, 'latest'), stdout, stderr, leftovers: [...seen].filter(isAlive) }
 }
 
 const crashing = (mode: string) => ['--import', 'tsx', path.join(ROOT, 'tests/crash/run-crashing-openbell.ts'), mode, 'run']
@@ -71,6 +74,27 @@ describe('a crash of the harness ends the run NO-GO, with the error in the repor
     expect(messages(run.report)).toContain(message)
     expect(run.stderr).toContain(`[openbell] ${message}`)
     expect(run.leftovers).toEqual([])
+  })
+
+  it('a floor whose stop hangs: GO printed before the teardown, exit 0, the JVM killed as openbell exits', { timeout: 240_000 }, async () => {
+    const run = await runAndWatch(crashing('stop-hangs'))
+    const lines = run.stdout.split('\n')
+    expect(run.exitCode).toBe(0)
+    expect(run.report.verdict).toBe('GO')
+    expect(lines.indexOf('GO'), run.stdout).toBeGreaterThanOrEqual(0)
+    expect(lines.indexOf('floor: stop called')).toBeGreaterThan(lines.indexOf('GO'))
+    expect(run.stderr).toContain('[openbell] the emulators did not stop cleanly after the verdict (they were still stopping after 25000 ms)')
+    expect(run.leftovers, 'the Firestore emulator that was never stopped').toEqual([])
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
+  })
+
+  it('Ctrl-C while the floor stops: the GO and its exit code stand, the JVM is killed', { timeout: 240_000 }, async () => {
+    const run = await runAndWatch(crashing('stop-hangs'), (pid) => process.kill(pid, 'SIGINT'), /^floor: stop called$/m)
+    expect(run.exitCode).toBe(0)
+    expect(run.report.verdict).toBe('GO')
+    expect(run.stderr).toContain('[openbell] interrupted (SIGINT) while the emulators were stopping; the verdict above stands')
+    expect(run.leftovers).toEqual([])
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 
   it('a vitest worker is killed with SIGKILL while the checks run', { timeout: 240_000 }, async () => {

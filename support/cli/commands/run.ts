@@ -1,14 +1,33 @@
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import { formatMessage } from '../../errors.ts'
+import { createProgress } from '../../runner/progress.ts'
 import { runRunbook } from '../../runner/run-runbook.ts'
 import type { ExitCode } from '../../verdict/api.ts'
 import type { CliDependencies, CliIo } from '../main.ts'
 import { renderClosingLines } from '../render-closing-lines.ts'
 
-/** `openbell run`: the runbook once, its verdict and exit code; `kubeConfig` is the one the CLI loaded (cluster mode). */
+/**
+ * `openbell run`: the runbook once, its verdict and exit code; the verdict is printed before the emulators stop.
+ * `kubeConfig` is the one the CLI loaded (cluster mode).
+ */
 export async function runCommand(config: ResolvedConfig, dependencies: CliDependencies, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
   io.stdout(`openbell: market-open runbook against ${config.env === 'emulators' ? `the embedded emulators${config.scenario ? ` (scenario ${config.scenario})` : ''}` : `namespace ${config.namespace} of the cluster`}\n`)
-  const { report, runDir } = await runRunbook({ config, startFloor: dependencies.startFloor, kubeConfig })
-  io.stdout(`${renderClosingLines(report, runDir).join('\n')}\n`)
-  return report.exitCode
+  // @note on stderr: stdout is the result (check lines, verdict, report path); see `createProgress`.
+  const progress = createProgress({ write: io.stderr })
+  try {
+    const { report, teardown } = await runRunbook({
+      config,
+      startFloor: dependencies.startFloor,
+      kubeConfig,
+      progress,
+      onVerdict: ({ report, runDir }) => io.stdout(`${renderClosingLines(report, runDir).join('\n')}\n`),
+    })
+    if (teardown && !teardown.stopped) {
+      io.stderr(`${formatMessage(`the emulators did not stop cleanly after the verdict (${teardown.problem}); what is left of them is killed as openbell exits. The verdict and the reports above stand.`)}\n`)
+    }
+    return report.exitCode
+  } finally {
+    progress.close()
+  }
 }
