@@ -28,15 +28,16 @@ describe('readPaperAccount and judgePaperAccount', () => {
     standIn({})
     const account = await readPaperAccount(createPaperAlpacaClient({ env: ENV }))
     expect(account).toEqual({ status: 'ACTIVE', currency: 'USD', accountBlocked: false, tradingBlocked: false, tradeSuspendedByUser: false })
-    expect(judgePaperAccount(account)).toEqual({ ok: true, reason: 'the paper account is ACTIVE and not blocked' })
+    expect(judgePaperAccount(account)).toEqual({ status: 'pass', reason: 'the paper account is ACTIVE and not blocked', findings: [] })
   })
 
   it('an onboarding account with trading blocked fails, naming both', async () => {
     standIn({ account: { status: 'ONBOARDING', trading_blocked: true } })
     const account = await readPaperAccount(createPaperAlpacaClient({ env: ENV }))
     expect(judgePaperAccount(account)).toEqual({
-      ok: false,
+      status: 'fail',
       reason: 'the paper account cannot trade: status is "ONBOARDING", not "ACTIVE"; trading_blocked is true',
+      findings: ['status is "ONBOARDING", not "ACTIVE"', 'trading_blocked is true'],
     })
   })
 
