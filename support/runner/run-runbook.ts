@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { withinDeadline } from '../internal/within-deadline.ts'
 // @note from their own modules, not `network/index.ts`: that one also exports the msw guard of the spec workers, and
 // loading msw here cost the runner's process ~70 modules it never uses (~0.17 s of CPU and ~19 MB natively).
 import { appendViolationTo, readViolationsFrom } from '../network/append-violation-to.ts'
@@ -112,7 +111,6 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let context: RunContext | null = null
   let abortReason: string | null = null
   let sealed: SealedRun
-  let closingVitest: Promise<void> = Promise.resolve()
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(['the run did not complete: openbell stopped before reaching a verdict'])
   const channel = createRunContextChannel()
@@ -157,8 +155,6 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       checkTimeoutMs: config.checkTimeoutMs,
       waivedChecks: waivers.waivers.map((waiver) => waiver.check),
       progress,
-      // @note vitest's closing (0.4–0.6 s at a load of ~25) is part of the teardown: the verdict does not need it.
-      deferClose: (closing) => (closingVitest = closing.catch(() => undefined)),
     })
     const [prepared, specs] = await Promise.allSettled([contextReady, specsRun])
     if (prepared.status === 'rejected') throw prepared.reason
@@ -185,7 +181,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   } finally {
     const deadlineMs = options.teardownDeadlineMs ?? RUN_RUNBOOK_DEFAULTS.teardownDeadlineMs
     stopping = floor ? tearDownFloor(floor, { deadlineMs, progress }) : stopping
-    await Promise.all([stopping, withinDeadline(closingVitest, deadlineMs, () => new Error('vitest did not close')).catch(() => undefined)])
+    await stopping
     unregisterSettled()
     channel.dispose()
     removeDnsGuard()

@@ -23,11 +23,6 @@ export interface RunSpecsOptions {
   waivedChecks?: readonly string[]
   /** Where the console view says what it waits for: the spec worker, a slow check. @default nothing shown */
   progress?: Progress
-  /**
-   * Takes vitest's closing (its worker ending, its server closing) instead of waiting for it, so the runner can decide
-   * and print the verdict meanwhile; the run is observed whole before it starts. @default awaited before returning
-   */
-  deferClose?: (closing: Promise<void>) => void
 }
 
 /**
@@ -81,9 +76,9 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   } finally {
     // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
     process.exitCode = exitCodeBefore
-    const closing = vitest.close().finally(() => (process.exitCode = exitCodeBefore))
-    if (options.deferClose) options.deferClose(closing)
-    else await closing
+    // @note awaited before the verdict: until the spec worker is gone it can still act (un-awaited work of a passed
+    // check), and the live-host violations file is read only after that, so no attempt escapes the verdict.
+    await vitest.close().finally(() => (process.exitCode = exitCodeBefore))
   }
   if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
   return verdictReporter.observed

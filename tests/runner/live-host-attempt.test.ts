@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 /**
@@ -26,5 +29,17 @@ describe('a request to the live broker host', () => {
     expect(run.report.problems).toEqual([
       { severity: 'fail', message: 'a request to the live broker host was attempted and refused: LOOKUP dns:API.Alpaca.Markets.' },
     ])
+  })
+
+  it('made by a passed check\'s left-over work is counted too: every attempt in the sealed file is in the verdict', { timeout: 120_000 }, async () => {
+    // @note the review's false GO: the verdict was decided while the worker still ran, and an attempt made after that
+    // stayed in the evidence, uncounted, behind a GO. The worker is gone before the file is read, whatever lands.
+    const run = await runFixture('late-live-host-attempt')
+    const file = path.join(run.runDir, 'evidence', 'live-host-violations.ndjson')
+    const recorded = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').length : 0
+    const counted = run.report.problems.filter((problem) => problem.message.includes('live broker host')).length
+    expect(counted, 'attempts in the verdict vs attempts recorded in the run folder').toBe(recorded)
+    expect(run.exitCode).toBe(recorded > 0 ? 1 : 0)
+    expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 })
