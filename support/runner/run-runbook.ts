@@ -4,6 +4,7 @@ import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 // @note from their own modules, not `network/index.ts`: that one also exports the msw guard of the spec workers, and
 // loading msw here cost the runner's process ~70 modules it never uses (~0.17 s of CPU and ~19 MB natively).
+import { withinDeadline } from '../internal/within-deadline.ts'
 import { appendViolationTo, readViolationsFrom } from '../network/append-violation-to.ts'
 import { installDnsLiveHostGuard } from '../network/dns-live-host-guard.ts'
 import { createViolation } from '../network/live-host-violation.ts'
@@ -65,6 +66,8 @@ export const RUN_RUNBOOK_DEFAULTS = Object.freeze({
    * The verdict is printed by then; past it, openbell exits and its exit hook kills what is left of the floor.
    */
   teardownDeadlineMs: 25_000,
+  /** How long an aborted run waits for its spec worker to end before it seals its report again (the abort's own bound is 10 s). */
+  abortWorkerEndMs: 5_000,
 })
 
 /** A run whose verdict is decided and whose reports are written and sealed (manifest, signature). */
@@ -111,6 +114,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let context: RunContext | null = null
   let abortReason: string | null = null
   let sealed: SealedRun
+  let specsEnded: Promise<unknown> = Promise.resolve()
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(['the run did not complete: openbell stopped before reaching a verdict'])
   const channel = createRunContextChannel()
@@ -121,6 +125,9 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     },
     stop: async () => {
       await floor?.stop()
+      // @note the checks end quickly once the floor is down, and runSpecs returns only when the spec worker is gone:
+      // waited for (bounded), so no check writes evidence after the seal below.
+      await withinDeadline(specsEnded, RUN_RUNBOOK_DEFAULTS.abortWorkerEndMs, () => new Error('the spec worker did not end')).catch(() => undefined)
       // @note sealed again once the floor is down: what arrived after the abort's first report (a line of the
       // Kubernetes stand-in's request log, a check's evidence) is then in the manifest, and `openbell verify` holds.
       finish()
@@ -156,6 +163,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       waivedChecks: waivers.waivers.map((waiver) => waiver.check),
       progress,
     })
+    specsEnded = specsRun.catch(() => undefined)
     const [prepared, specs] = await Promise.allSettled([contextReady, specsRun])
     if (prepared.status === 'rejected') throw prepared.reason
     if (specs.status === 'rejected') throw specs.reason
