@@ -6,6 +6,7 @@ import { loadKubeConfig } from '../clients/load-kube-config.ts'
 import { createEvidence, type Evidence } from '../evidence/create-evidence.ts'
 import type { Judgement } from '../judgement.ts'
 import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
+import { assertRecordedCluster } from './assert-recorded-cluster.ts'
 import { expectJudgement } from './expect-judgement.ts'
 import { getRunContext, type RunContext } from './run-context.ts'
 
@@ -73,7 +74,9 @@ function kubeConfigOf(run: RunContext): KubeConfig {
   let kubeConfig = kubeConfigs.get(run.cluster)
   if (!kubeConfig) {
     kubeConfig = loadKubeConfig({ kubeconfigPath: run.cluster.kubeconfigPath, kubeContext: run.cluster.context })
+    assertRecordedCluster(kubeConfig, run.cluster)
     kubeConfigs.set(run.cluster, kubeConfig)
   }
   return kubeConfig
 }
+
