@@ -1,21 +1,13 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { judgeKillSwitchReport, type OpsStatusAnswer } from './kill-switch-report.ts'
 import type { KillSwitchConfigMap } from './kill-switch-value.ts'
 
+/** A halted strategy-engine's `/ops/status` answer (`fixtures/ops/`), reporting the given kill switch. */
+const HALTED = JSON.parse(readFileSync(new URL('../../fixtures/ops/ops-status-halted.json', import.meta.url), 'utf8')) as { safety: object }
+
 function opsStatus(killSwitch: boolean): OpsStatusAnswer {
-  const body = {
-    service_name: 'strategy-engine',
-    service_kind: 'strategy',
-    repo_id: 'RichKingsASU/agent-trader-v2',
-    git_sha: 'b6ea212',
-    build_id: null,
-    agent_identity: { agent_name: 'strategy-engine', agent_role: 'strategy', agent_mode: 'OFF' },
-    status: { state: 'HALTED', summary: 'Halted', reason_codes: ['KILL_SWITCH'], last_updated_utc: '2026-01-14T14:00:00Z' },
-    heartbeat: { last_heartbeat_utc: '2026-01-14T14:00:00Z', age_seconds: 0, ttl_seconds: 60 },
-    marketdata: null,
-    safety: { kill_switch: killSwitch, safe_to_run_strategies: !killSwitch, safe_to_execute_orders: false, gating_reasons: [] },
-    endpoints: null,
-  }
+  const body = { ...HALTED, safety: { ...HALTED.safety, kill_switch: killSwitch, safe_to_run_strategies: !killSwitch } }
   return { status: 200, contentType: 'application/json', body: JSON.stringify(body) }
 }
 const holding = (value: string): KillSwitchConfigMap => ({ data: { EXECUTION_HALTED: value } })
