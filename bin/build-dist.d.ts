@@ -7,7 +7,7 @@ export interface Build {
   stamp: string
 }
 export declare const BUILD: Readonly<Build>
-export declare function newestSourceMs(build?: Build): number
+export declare function sourceFingerprint(build?: Build): string
 export declare function isBuildStale(build?: Build): boolean
 export declare function buildDist(log?: (line: string) => void, build?: Build, reason?: string): void
 export declare function ensureBuilt(build?: Build): void

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Compiles openbell's TypeScript (bin/, support/, specs/, emulators/; tests excluded) to dist/ with tsc, so no
-// process transforms TypeScript at run time. `npm ci` runs it (`prepare`), `bin/openbell.js` runs it when a source is
-// newer than the build, and `npm run build` (`node bin/build-dist.js --force`) runs it on demand.
+// process transforms TypeScript at run time. `npm ci` runs it (`prepare`), `bin/openbell.js` runs it when a source
+// changed since the build, and `npm run build` (`node bin/build-dist.js --force`) runs it on demand.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Where the build goes, what it is built from, and the file whose time says when it was built. */
+/** Where the build goes, what it is built from, and the file that holds the sources' fingerprint at the build. */
 export const BUILD = Object.freeze({
   dist: path.join(ROOT, 'dist'),
   tsconfig: path.join(ROOT, 'tsconfig.build.json'),
@@ -20,30 +21,35 @@ export const BUILD = Object.freeze({
 })
 
 /**
- * The newest modification time among the sources, in ms: every `.ts` that is not a test, every config, and every
- * source folder (a folder's time changes when a file in it is added, renamed or deleted, so a deleted spec is never
- * left running from an old build).
+ * What the build was made from, as one line per source: every `.ts` that is not a test and every config, with its
+ * size and modification time, in a fixed order, hashed. Any change counts, not only a newer time: an edited, added,
+ * deleted or renamed source, a file copied in with an older time (`cp -p`), or a dist/ copied from another checkout.
  */
-export function newestSourceMs(build = BUILD) {
-  let newest = Math.max(...build.configs.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0))
+export function sourceFingerprint(build = BUILD) {
+  const hash = createHash('sha256')
+  const add = (file) => {
+    const stat = statSync(file, { throwIfNoEntry: false })
+    hash.update(`${path.relative(path.dirname(build.tsconfig), file)}\0${stat?.size ?? -1}\0${stat?.mtimeMs ?? -1}\n`)
+  }
+  build.configs.forEach(add)
   const walk = (dir) => {
-    const stat = statSync(dir, { throwIfNoEntry: false })
-    if (!stat?.isDirectory()) return
-    newest = Math.max(newest, stat.mtimeMs)
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+    for (const entry of entries) {
       const file = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(file)
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(file).mtimeMs)
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) add(file)
     }
   }
-  for (const dir of build.sourceDirs) walk(dir)
-  return newest
+  build.sourceDirs.forEach(walk)
+  return hash.digest('hex')
 }
 
-/** Whether dist/ is missing or older than a source. */
+/** Whether dist/ is missing or was built from other sources than those in the checkout now. */
 export function isBuildStale(build = BUILD) {
-  const built = statSync(path.join(build.dist, build.stamp), { throwIfNoEntry: false })
-  return built === undefined || newestSourceMs(build) > built.mtimeMs
+  const stamp = path.join(build.dist, build.stamp)
+  if (!existsSync(stamp)) return true
+  return readFileSync(stamp, 'utf8').trim() !== sourceFingerprint(build)
 }
 
 /**
@@ -61,7 +67,8 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
     )
   }
   log(`openbell: compiling the TypeScript sources to dist/ (${reason})\n`)
-  const started = Date.now()
+  // @note taken before tsc runs: a source saved while it runs changes the fingerprint, so the next start rebuilds.
+  const fingerprint = sourceFingerprint(build)
   const fresh = `${build.dist}.${process.pid}.tmp`
   rmSync(fresh, { recursive: true, force: true })
   // @note --noCheck: emitting is ~2 s of CPU, type-checking as much again; `npm run typecheck` (tsc -p .) checks types.
@@ -70,10 +77,7 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
     rmSync(fresh, { recursive: true, force: true })
     throw new Error(`[openbell] compiling the TypeScript sources failed (tsc exit ${result.status ?? result.signal}); fix the error above, then run again.`)
   }
-  // @note the stamp takes the build's start time: a source saved while tsc ran is newer, so the next start rebuilds.
-  const stamp = path.join(fresh, build.stamp)
-  writeFileSync(stamp, '')
-  utimesSync(stamp, started / 1000, started / 1000)
+  writeFileSync(path.join(fresh, build.stamp), `${fingerprint}\n`)
   const old = `${build.dist}.${process.pid}.old`
   try {
     renameSync(build.dist, old)
@@ -91,7 +95,7 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
 }
 
 /**
- * Builds dist/ when it is missing or older than a source; a cheap check of modification times otherwise (~500 stats).
+ * Builds dist/ when it is missing or was built from other sources; a cheap check otherwise (~350 stats, one hash).
  * @note only in a source checkout (tsconfig.build.json present): an installed copy (the image) runs dist/ as built,
  * whatever times its copied folders got.
  */
@@ -101,7 +105,7 @@ export function ensureBuilt(build = BUILD) {
     throw new Error(`[openbell] ${build.dist} is missing and this is no source checkout (no ${build.tsconfig}): install openbell with its build (the image's first stage runs \`npm ci\`, which builds it).`)
   }
   if (!existsSync(path.join(build.dist, build.stamp))) buildDist(undefined, build, 'no build yet')
-  else if (isBuildStale(build)) buildDist(undefined, build, 'a source is newer than the build')
+  else if (isBuildStale(build)) buildDist(undefined, build, 'a source changed since the build')
 }
 
 // `node bin/build-dist.js` builds when stale (`prepare`, the tests' global setup); `--force` always builds.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `openbell` executable: runs the compiled JavaScript in dist/, compiled first when a TypeScript source is newer.
+// The `openbell` executable: runs the compiled JavaScript in dist/, compiled first when a TypeScript source changed since the build.
 import { ensureBuilt } from './build-dist.js'
 
 // @note stack traces (a crash line, a check's error in the reports) name the TypeScript file and line, not dist/.

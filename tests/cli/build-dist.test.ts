@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isBuildStale, type Build } from '../../bin/build-dist.js'
+import { isBuildStale, sourceFingerprint, type Build } from '../../bin/build-dist.js'
 
-/** Issue 14: `bin/openbell.js` never runs a dist/ older than its sources; the check is modification times only. */
+/** Issue 14: `bin/openbell.js` never runs a dist/ built from other sources; the check is names, sizes and times only. */
 describe('whether dist/ must be rebuilt', () => {
   const roots: string[] = []
   afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })))
 
-  /** A checkout with one source folder holding `a.ts`, `a.test.ts` and `sub/b.ts`, all at `t`, built at `builtAt`. */
+  /** A checkout with one source folder holding `a.ts`, `a.test.ts` and `sub/b.ts`, all at `t`, built (after `t`) at `builtAt`. */
   function checkout(t: number, builtAt: number | null): Build & { root: string } {
     const root = mkdtempSync(path.join(os.tmpdir(), 'openbell-build-'))
     roots.push(root)
@@ -21,7 +21,8 @@ describe('whether dist/ must be rebuilt', () => {
     const build = { root, dist: path.join(root, 'dist'), tsconfig: path.join(root, 'tsconfig.build.json'), sourceDirs: [src], configs: [path.join(root, 'tsconfig.build.json')], stamp: '.built' }
     if (builtAt !== null) {
       mkdirSync(build.dist)
-      writeFileSync(path.join(build.dist, '.built'), '')
+      // @note what buildDist writes: the fingerprint of the sources it compiled.
+      writeFileSync(path.join(build.dist, '.built'), `${sourceFingerprint(build)}\n`)
       utimesSync(path.join(build.dist, '.built'), builtAt, builtAt)
     }
     return build
@@ -44,6 +45,13 @@ describe('whether dist/ must be rebuilt', () => {
   it('is stale after a source is deleted (its folder changed), so a removed spec never runs from an old build', () => {
     const build = checkout(1_000, 2_000)
     rmSync(path.join(build.root, 'support/sub/b.ts'))
+    expect(isBuildStale(build)).toBe(true)
+  })
+
+  it('is stale after a source is replaced by a copy with an older time (cp -p), not only a newer one', () => {
+    const build = checkout(1_000, 2_000)
+    writeFileSync(path.join(build.root, 'support/a.ts'), 'export const changed = true\n')
+    utimesSync(path.join(build.root, 'support/a.ts'), 500, 500)
     expect(isBuildStale(build)).toBe(true)
   })
 
