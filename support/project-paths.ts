@@ -24,3 +24,6 @@ export const PROJECT_ROOT = MODULE_EXTENSION === '.js' ? path.dirname(CODE_ROOT)
 export function codeFile(sourcePath: string): string {
   return path.join(CODE_ROOT, sourcePath.replace(/\.ts$/, MODULE_EXTENSION))
 }
+
+/** openbell's own cache (the Firestore emulator's class-data archive, parsed fixtures): `npm ci` empties it. */
+export const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/openbell')

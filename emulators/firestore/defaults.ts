@@ -1,5 +1,4 @@
-import path from 'node:path'
-import { PROJECT_ROOT } from '../../support/project-paths.ts'
+import { CACHE_DIR } from '../../support/project-paths.ts'
 import { FIRESTORE_BACKENDS } from './types.ts'
 
 /** Defaults of `startFirestoreEmulator` and its strategies, in one frozen object. */
@@ -19,5 +18,5 @@ export const FIRESTORE_EMULATOR_DEFAULTS = Object.freeze({
   /** How long a stopped process group gets between SIGTERM and SIGKILL. */
   stopGraceMs: 3_000,
   /** Where Google's emulator keeps its JVM class-data archive (`node_modules/.cache/openbell`, gone with `npm ci`). */
-  classDataArchiveDir: path.join(PROJECT_ROOT, 'node_modules/.cache/openbell'),
+  classDataArchiveDir: CACHE_DIR,
 })

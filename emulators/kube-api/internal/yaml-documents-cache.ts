@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { fileURLToPath } from 'node:url'
+import { CACHE_DIR } from '../../../support/project-paths.ts'
 
 /**
  * Where parsed fixture files are kept (`node_modules/.cache/openbell/yaml`, beside the Firestore emulator's class-data
  * archive; `npm ci` removes both).
  */
-export const YAML_DOCUMENTS_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/openbell/yaml', import.meta.url))
+export const YAML_DOCUMENTS_CACHE_DIR = path.join(CACHE_DIR, 'yaml')
 
 /** The `yaml` library's version: a new parser may read the same text otherwise, so it is part of the key. */
 const YAML_VERSION = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version
