@@ -26,14 +26,14 @@ import { describeRedirect, KubeTransportError } from './kube-http-library.ts'
 import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
 import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
 import { makeKubeApiClient } from './make-kube-api-client.ts'
-import { withoutUserinfo } from '../secrets/url-secrets.ts'
+import { describeKubeIdentity, type KubeIdentity } from './kube-identity.ts'
 import { IncompleteListError, readAllPages, type ListPage, type PageQuery } from './read-all-pages.ts'
 import { createObjectVersionTracker } from './track-object-versions.ts'
 
 /** Read-only access to one namespace of a cluster: the only Kubernetes client the gates use. */
 export interface KubeReader {
   /** The API server URL and context in use. */
-  readonly identity: { server: string; context: string }
+  readonly identity: KubeIdentity
   /** A ConfigMap, or `null` when the API server says it does not exist (404). */
   readConfigMap(name: string): Promise<V1ConfigMap | null>
   listConfigMaps(): Promise<V1ConfigMap[]>
@@ -95,8 +95,7 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
     }, access)
 
   return {
-    // @note the identity is shown in evidence and reports: never with the server URL's userinfo (the proxy reads keep it).
-    identity: { server: withoutUserinfo(server), context: kubeConfig.getCurrentContext() },
+    identity: describeKubeIdentity(kubeConfig),
     readConfigMap: (name) =>
       read(`get configmap ${namespace}/${name}`, async () => {
         try {

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node'
 import { CouldNotCheckError } from '../errors.ts'
-import { withoutUserinfo } from '../secrets/url-secrets.ts'
+import { describeKubeIdentity } from '../clients/kube-identity.ts'
 import type { RunContext } from './run-context.ts'
 
 /**
@@ -9,8 +9,7 @@ import type { RunContext } from './run-context.ts'
  * reported. The checks then cannot say which cluster they judged: unverified.
  */
 export function assertRecordedCluster(kubeConfig: KubeConfig, recorded: RunContext['cluster']): void {
-  const context = kubeConfig.getCurrentContext()
-  const server = withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '')
+  const { server, context } = describeKubeIdentity(kubeConfig)
   if (recorded.server === null || (server === recorded.server && context === recorded.context)) return
   throw new CouldNotCheckError(
     `the kubeconfig now names context ${context} at ${server || '(no server)'}, but the run recorded context ${recorded.context} at ` +

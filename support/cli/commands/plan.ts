@@ -8,7 +8,7 @@ import { collectPlan } from '../../runner/collect-plan.ts'
 import { CODE_ROOT, PROJECT_ROOT } from '../../project-paths.ts'
 import { createRunContextChannel } from '../../runbook/run-context-channel.ts'
 import { createRunContext } from '../../runner/create-run-context.ts'
-import { withoutUserinfo } from '../../secrets/url-secrets.ts'
+import { describeKubeIdentity } from '../../clients/kube-identity.ts'
 import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
 import { GATE_MANIFEST } from '../../verdict/gate-manifest.ts'
 import { loadWaivers } from '../../waivers/load-waivers.ts'
@@ -25,7 +25,8 @@ export async function planCommand(config: ResolvedConfig, io: CliIo, kubeConfig:
   const channel = createRunContextChannel()
   try {
     // @note the kubeconfig the CLI loaded in cluster mode (`null` with the emulators): reading it contacts nothing.
-    const kube = kubeConfig ? describeKubeconfig(kubeConfig) : null
+    const identity = kubeConfig ? describeKubeIdentity(kubeConfig) : null
+    const kube = identity ? { context: identity.context, server: identity.server || null } : null
     const firestoreEmulatorHost = config.env === 'cluster' ? (io.env.FIRESTORE_EMULATOR_HOST ?? null) : null
     // @note the context a run would build, with nothing contacted: the specs declare their checks from it.
     channel.deliver(
@@ -62,7 +63,3 @@ export async function planCommand(config: ResolvedConfig, io: CliIo, kubeConfig:
   }
 }
 
-/** The context and server the kubeconfig names. */
-function describeKubeconfig(kubeConfig: KubeConfig): { context: string | null; server: string | null } {
-  return { context: kubeConfig.getCurrentContext(), server: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null }
-}
