@@ -30,7 +30,7 @@ describe('--namespace: one config type and one context type (issue 15)', () => {
         .flatMap((line, index) => (NAMESPACE_DECLARATION.test(line) ? [`${file}:${index + 1}`] : [])),
     )
     // @note the other two are the namespace of a Kubernetes object as the API server returned it, not the run's.
-    expect(declared.map((place) => place.replace(/:\d+$/, ''))).toEqual([
+    expect(declared.map((place) => place.replace(/:\d+$/, '')).sort()).toEqual([
       'support/clients/track-object-versions.ts',
       'support/config/resolve-config.ts',
       'support/kube-posture/workload.ts',
