@@ -1,6 +1,14 @@
 import { z } from 'zod'
-import { isAuthorization } from '../policies/kill-switch-value.ts'
 import { DEFAULTS } from './defaults.ts'
+
+/**
+ * Whether a text is an operator's authorization: "WHO/TICKET/REASON", every part filled in. Here, not beside the
+ * kill-switch rule that also uses it: the configuration is below the rules.
+ */
+export function isAuthorization(text: string | null): text is string {
+  const parts = (text ?? '').split('/')
+  return parts.length >= 3 && parts.every((part) => part.trim() !== '')
+}
 
 /**
  * Unicode bidirectional controls: in a report they can make a line read differently from what it holds

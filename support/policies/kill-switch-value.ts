@@ -1,3 +1,4 @@
+import { isAuthorization } from '../config/validators.ts'
 import type { Judgement } from '../judgement.ts'
 
 /** The kill switch ConfigMap, its key, and the one value that means halted. */
@@ -70,10 +71,4 @@ export function judgeKillSwitch(configMap: KillSwitchConfigMap, authorization: s
     }
   }
   return { status: 'fail', posture: null, reason: `${seen}, which is ambiguous; only exactly "1" means halted`, findings: [] }
-}
-
-/** Whether a text is an operator's authorization: "WHO/TICKET/REASON", every part filled in. */
-export function isAuthorization(text: string | null): text is string {
-  const parts = (text ?? '').split('/')
-  return parts.length >= 3 && parts.every((part) => part.trim() !== '')
 }
