@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { redactText, redactValue } from '../report/redact.ts'
 import { capEvidence } from './cap-evidence.ts'
-import type { CheckMeta } from '../verdict/classify-check.ts'
+import type { CheckMeta } from '../runbook/run-context.ts'
 
 /** Records what a check observed, so a failed check keeps its evidence. */
 export interface Evidence {

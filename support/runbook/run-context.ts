@@ -2,8 +2,24 @@ import { inject } from 'vitest'
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import type { DeepReadonly } from '../internal/deep-freeze.ts'
-import type { CheckMeta } from '../verdict/classify-check.ts'
 import { receivedRunContext } from './run-context-channel.ts'
+
+/**
+ * The metadata a gate spec and the worker setup attach to every check: the runner and the spec worker's contract, so
+ * it lives here, beside the context they share.
+ */
+export interface CheckMeta {
+  /** The stable check id within its gate. */
+  check?: string
+  /** Relative paths of the evidence the check recorded. */
+  evidence?: string[]
+  /** How many assertions ran; set by the worker setup after each check. */
+  assertions?: number
+  /** Set on optional checks: with no inputs they are listed as not run and do not change the verdict. */
+  optional?: { reason: string }
+  /** Structured values the JSON report should carry (e.g. parsed metric values). */
+  values?: Record<string, unknown>
+}
 
 /** A critical service whose ops endpoints the gates read through the API server's service proxy. */
 export interface CriticalService {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { createVitest, type TestModule } from 'vitest/node'
 import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
 import { compiledWorkerOptions } from './compiled-worker-options.ts'
-import type { CheckMeta } from '../verdict/classify-check.ts'
+import type { CheckMeta } from '../runbook/run-context.ts'
 import { slugify } from '../verdict/collect-gates.ts'
 import { gateIdOfSpec, specFileOf, type GateDefinition } from '../verdict/gate-manifest.ts'
 

@@ -1,5 +1,6 @@
 import { cleanReason } from '../report/clean-reason.ts'
 import { redactText } from '../report/redact.ts'
+import type { CheckMeta } from '../runbook/run-context.ts'
 import type { CheckStatus } from './api.ts'
 
 /** What the runner observed of one `it` of a gate spec: a plain, serialisable view of vitest's TestCase. */
@@ -16,20 +17,6 @@ export interface ObservedCheck {
   note?: string | undefined
   /** Metadata the spec attached: check id, assertion count, evidence, optional-ness. */
   meta: CheckMeta
-}
-
-/** The metadata a gate spec and the worker setup attach to every check. */
-export interface CheckMeta {
-  /** The stable check id within its gate. */
-  check?: string
-  /** Relative paths of the evidence the check recorded. */
-  evidence?: string[]
-  /** How many assertions ran; set by the worker setup after each check. */
-  assertions?: number
-  /** Set on optional checks: with no inputs they are listed as not run and do not change the verdict. */
-  optional?: { reason: string }
-  /** Structured values the JSON report should carry (e.g. parsed metric values). */
-  values?: Record<string, unknown>
 }
 
 /** The classification of one check with the reason a person reads. */

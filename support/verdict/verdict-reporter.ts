@@ -1,6 +1,7 @@
 import type { SerializedError } from 'vitest'
 import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node'
-import type { CheckMeta, ObservedCheck } from './classify-check.ts'
+import type { CheckMeta } from '../runbook/run-context.ts'
+import type { ObservedCheck } from './classify-check.ts'
 import type { ObservedModule } from './collect-gates.ts'
 import { gateIdOfSpec } from './gate-manifest.ts'
 
