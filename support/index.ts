@@ -5,7 +5,8 @@
 // The runbook's test API: every check ends with its rule's judgement (`expectJudgement`)
 export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
 export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
-export { getRunContext, type RunContext, type CriticalService } from './runbook/run-context.ts'
+export { getRunContext } from './runbook/get-run-context.ts'
+export type { RunContext, CriticalService } from './runbook/run-context.ts'
 export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
 export { recordedClusterIdentity } from './runbook/recorded-cluster-identity.ts'
 export type { Evidence } from './evidence/create-evidence.ts'

@@ -1,8 +1,6 @@
-import { inject } from 'vitest'
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import type { DeepReadonly } from '../internal/deep-freeze.ts'
-import { receivedRunContext } from './run-context-channel.ts'
 
 /**
  * The metadata a gate spec and the worker setup attach to every check: the runner and the spec worker's contract, so
@@ -95,16 +93,3 @@ interface RunConstants {
  * the same fields point at emulators or a cluster.
  */
 export type RunContext = DeepReadonly<RunSettings & RunFacts & RunConstants>
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The run context channel's address: the worker receives the whole context from it (`run-context-channel.ts`). */
-    openbell: { contextChannel: string }
-  }
-  export interface TaskMeta extends CheckMeta {}
-}
-
-/** The run's context inside a spec worker, as received whole from the runner before any spec loaded. */
-export function getRunContext(): RunContext {
-  return receivedRunContext(inject('openbell').contextChannel)
-}

@@ -8,7 +8,8 @@ import type { Judgement } from '../judgement.ts'
 import { gateIdOfSpec } from '../verdict/gate-manifest.ts'
 import { assertRecordedCluster } from './assert-recorded-cluster.ts'
 import { expectJudgement } from './expect-judgement.ts'
-import { getRunContext, type RunContext } from './run-context.ts'
+import { getRunContext } from './get-run-context.ts'
+import type { RunContext } from './run-context.ts'
 
 /** What every check of a gate spec receives besides vitest's own context. */
 export interface RunbookFixtures {
