@@ -6,11 +6,11 @@
 export { it, type RunbookFixtures } from './runbook/runbook-test.ts'
 export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judgement.ts'
 export { getRunContext } from './runbook/get-run-context.ts'
-export type { RunContext, CriticalService } from './runbook/run-context.ts'
+export type { RunContext } from './runbook/run-context.ts'
 export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
 export { recordedClusterIdentity } from './runbook/recorded-cluster-identity.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
-export { gateTitle } from './verdict/gate-registry.ts'
+export { gateTitle, type CriticalService } from './verdict/gate-registry.ts'
 
 // Clients
 export type { KubeReader } from './clients/kube-reader.ts'

@@ -1,6 +1,7 @@
 import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import type { DeepReadonly } from '../internal/deep-freeze.ts'
+import type { CriticalService } from '../verdict/gate-registry.ts'
 
 /**
  * The metadata a gate spec and the worker setup attach to every check: the runner and the spec worker's contract, so
@@ -17,14 +18,6 @@ export interface CheckMeta {
   optional?: { reason: string }
   /** Structured values the JSON report should carry (e.g. parsed metric values). */
   values?: Record<string, unknown>
-}
-
-/** A critical service whose ops endpoints the gates read through the API server's service proxy. */
-export interface CriticalService {
-  name: string
-  port: number
-  /** What the gates read from it. */
-  reads: readonly ('ops-status' | 'metrics' | 'freshness')[]
 }
 
 /** The settings of the resolved config a run hands to its specs: picked from it, never declared again. */

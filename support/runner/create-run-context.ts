@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { deepFreeze } from '../internal/deep-freeze.ts'
-import { RUN_SETTINGS, type CriticalService, type RunContext, type RunFacts, type RunSettings } from '../runbook/run-context.ts'
+import type { CriticalService } from '../verdict/gate-registry.ts'
+import { RUN_SETTINGS, type RunContext, type RunFacts, type RunSettings } from '../runbook/run-context.ts'
 
 /** The critical services whose ops endpoints the gates read, and through which port. */
 export const DEFAULT_CRITICAL_SERVICES: readonly CriticalService[] = deepFreeze([

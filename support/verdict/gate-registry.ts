@@ -1,5 +1,15 @@
 import type { KubeReadName } from '../clients/kube-reads.ts'
-import type { CriticalService } from '../runbook/run-context.ts'
+
+/**
+ * A critical service whose ops endpoints the gates read through the API server's service proxy. Declared
+ * here, with the gates that read it; the run context lists the run's services.
+ */
+export interface CriticalService {
+  name: string
+  port: number
+  /** What the gates read from it. */
+  reads: readonly ('ops-status' | 'metrics' | 'freshness')[]
+}
 
 /** What a gate reads from a critical service (`CriticalService.reads`). */
 export type ServiceRead = CriticalService['reads'][number]
