@@ -24,7 +24,7 @@ import { redactText } from '../report/redact.ts'
 import { httpGet, type HttpObservation } from './http-get.ts'
 import { describeRedirect, KubeTransportError } from './kube-http-library.ts'
 import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
-import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead } from './kube-reads.ts'
+import { KUBE_READS, kubeReadRule, READER_ROLE_FILE, type KubeRead, type KubeReadName } from './kube-reads.ts'
 import { makeKubeApiClient } from './make-kube-api-client.ts'
 import { describeKubeIdentity, type KubeIdentity } from './kube-identity.ts'
 import { IncompleteListError, readAllPages, type ListPage, type PageQuery } from './read-all-pages.ts'
@@ -51,6 +51,15 @@ export interface KubeReader {
   /** GET a path of a Service through the API server's service proxy. */
   proxyGet(service: string, port: number, path: string): Promise<HttpObservation>
 }
+
+/**
+ * `true` only when every reading method of {@link KubeReader} is listed in KUBE_READS and KUBE_READS lists no other:
+ * a reader method nobody grants, or a grant for no method, does not compile.
+ */
+type ReadsMatchReader = [Exclude<keyof KubeReader, 'identity' | 'serverVersion'>] extends [KubeReadName]
+  ? [KubeReadName] extends [Exclude<keyof KubeReader, 'identity' | 'serverVersion'>] ? true : false
+  : false
+true satisfies ReadsMatchReader
 
 /** Options of {@link createKubeReader}: the namespace of the run's resolved config, and the reader's limits. */
 export interface KubeReaderOptions extends Pick<ResolvedConfig, 'namespace'> {
