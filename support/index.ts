@@ -8,7 +8,7 @@ export { JUDGEMENT_STATUSES, type Judgement, type JudgementStatus } from './judg
 export { getRunContext } from './runbook/get-run-context.ts'
 export type { RunContext } from './runbook/run-context.ts'
 export { observeEndpoint, observeReading } from './runbook/observe-endpoint.ts'
-export { recordedClusterIdentity } from './runbook/recorded-cluster-identity.ts'
+export { recordedClusterIdentity } from './runbook/get-run-context.ts'
 export type { Evidence } from './evidence/create-evidence.ts'
 export { gateTitle, type CriticalService } from './verdict/gate-registry.ts'
 
@@ -64,7 +64,7 @@ export { MAX_SAMPLE_AGE_SECONDS } from './policies/sample-timestamp.ts'
 export { OpsStatusSchema } from './metrics/index.ts'
 
 // Paper execution posture and the kill switch's wiring and reports (issue 4)
-export { skipAsOptional } from './runbook/skip-as-optional.ts'
+export { skipAsOptional } from './runbook/expect-judgement.ts'
 export { observeWorkloads, type WorkloadsObservation } from './runbook/observe-workloads.ts'
 export { findInObservedObjects } from './runbook/find-in-observed-objects.ts'
 export { listPodsWhereWanted, readRollouts } from './runbook/list-pods-where-wanted.ts'

@@ -7,9 +7,9 @@ import { loadEd25519Key, useManifestSigningKey } from '../report/manifest-signat
 import type { StartFloor } from '../runner/floor.ts'
 import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
 import { installAbortHandlers } from './install-abort-handlers.ts'
-import { describeVersion } from './describe-version.ts'
+import { describeVersion } from '../report/openbell-version.ts'
 import { renderHelp } from './render-help.ts'
-import { screenOutput } from './screen-output.ts'
+import { screenOutput } from '../report/redact.ts'
 
 /** A scenario as the CLI lists it. */
 export interface ScenarioSummary {

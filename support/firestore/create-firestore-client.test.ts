@@ -4,7 +4,7 @@ import { getApps } from 'firebase-admin/app'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CouldNotCheckError, UsageError } from '../errors.ts'
 import { createFirestoreClient, type FirestoreClient } from './create-firestore-client.ts'
-import { readDocument } from './read-document.ts'
+import { readDocument } from './read-firestore.ts'
 
 describe('createFirestoreClient', () => {
   const clients: FirestoreClient[] = []

@@ -6,10 +6,7 @@ export type { FirestoreClient, FirestoreClientOptions } from './create-firestore
 export { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
 
 // Bounded reads
-export { readFirestore } from './read-firestore.ts'
-export type { ReadOptions } from './read-firestore.ts'
-export { readDocument } from './read-document.ts'
-export { readQuery } from './read-query.ts'
+export { readDocument, readFirestore, readQuery, type ReadOptions } from './read-firestore.ts'
 export { countQuery } from './count-query.ts'
 export type { CountOptions } from './count-query.ts'
 export { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'

@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore'
+import type { DocumentSnapshot, Firestore, Query, QuerySnapshot } from 'firebase-admin/firestore'
 import { CouldNotCheckError, isCouldNotCheck } from '../errors.ts'
 import { withinDeadline } from '../internal/within-deadline.ts'
 import { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
@@ -47,4 +47,21 @@ export async function readFirestore<T>(
     if (!failure) throw error
     throw fail(failure.code, failure.detail, error)
   }
+}
+
+/**
+ * Reads one document by path, with a deadline; could-not-look failures become `CouldNotCheckError`.
+ * @example const status = await readDocument(db, 'tenants/T/ops/system_status')
+ */
+export async function readDocument(firestore: Firestore, path: string, options: ReadOptions = {}): Promise<DocumentSnapshot> {
+  return await readFirestore(firestore, path, () => firestore.doc(path).get(), options)
+}
+
+/**
+ * Runs a query with a deadline; `path` names it in messages. Could-not-look failures become `CouldNotCheckError`.
+ * @note Gate queries should carry a `limit()`: an unbounded read of a large collection is slow and costly.
+ * @example await readQuery(db.collection(path).orderBy('timestamp', 'desc').limit(100), path)
+ */
+export async function readQuery<T>(query: Query<T>, path: string, options: ReadOptions = {}): Promise<QuerySnapshot<T>> {
+  return await readFirestore(query.firestore, path, () => query.get(), options)
 }

@@ -1,6 +1,7 @@
 import { REDACTED, SECRET_NAME_PATTERN } from '../policies/redact-env.ts'
 import { echoedForms } from '../secrets/echoed-forms.ts'
 import { secretRegistry, type SecretRegistry } from '../secrets/secret-registry.ts'
+import { escapeControls } from '../secrets/escape-controls.ts'
 
 /**
  * Deep-copies a value with secrets removed: fields named like secrets, Kubernetes env entries
@@ -57,4 +58,12 @@ export function knownSecretValues(env: NodeJS.ProcessEnv = process.env, registry
 /** Fields that match the pattern by name but carry references, not secrets (e.g. `secretKeyRef`). */
 function isHarmlessSecretField(key: string): boolean {
   return /Ref$/.test(key) || key === 'key'
+}
+
+/**
+ * Wraps a writer so every text it prints is scrubbed of known secrets and of credentials by their shape, and shows
+ * control and bidi characters escaped (line breaks and tabs kept): what reaches a terminal or a CI log is a report too.
+ */
+export function screenOutput(write: (text: string) => void): (text: string) => void {
+  return (text) => write(escapeControls(redactText(text), '\n\t'))
 }

@@ -2,7 +2,6 @@ import { expect, type TestContext } from 'vitest'
 import type { Evidence } from '../evidence/create-evidence.ts'
 import { CouldNotCheckError } from '../errors.ts'
 import type { Judgement } from '../judgement.ts'
-import { skipAsOptional } from './skip-as-optional.ts'
 
 /** What {@link expectJudgement} needs of the running check: its evidence, and vitest's task and skip. */
 export type JudgementContext = { evidence: Evidence } & Pick<TestContext, 'task' | 'skip'>
@@ -25,4 +24,16 @@ export function expectJudgement(judgement: Judgement, context: JudgementContext)
   // @note a boolean with the reason as its message: the report strips the "expected false to be true" tail and shows
   // the reason alone, as it always has for the rules' reasons.
   expect(status === 'pass', reason).toBe(true)
+}
+
+/**
+ * Ends the running check as "not run (optional)": its input turned out to be absent (e.g. a service that does not
+ * report the value compared), so it is listed with `reason` and does not change the verdict. Use it only for checks
+ * the runbook makes conditional, never to hide a failure; an error while looking stays unverified. Specs do not call
+ * it: a rule answers `optional` and `expectJudgement` ends the check through it.
+ * @example skipAsOptional({ task, skip }, 'strategy-engine /ops/status does not report safety.kill_switch')
+ */
+export function skipAsOptional(context: Pick<TestContext, 'task' | 'skip'>, reason: string): never {
+  context.task.meta.optional = { reason }
+  return context.skip(reason)
 }

@@ -1,6 +1,8 @@
 import { inject } from 'vitest'
 import type { CheckMeta, RunContext } from './run-context.ts'
 import { receivedRunContext } from './run-context-channel.ts'
+import { CouldNotCheckError } from '../errors.ts'
+import type { ClusterIdentity } from '../policies/cluster-identity.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,4 +18,14 @@ declare module 'vitest' {
  */
 export function getRunContext(): RunContext {
   return receivedRunContext(inject('openbell').contextChannel)
+}
+
+/**
+ * The cluster identity the runner recorded once for the run (`RunContext.cluster`), for a check to judge.
+ * @throws {CouldNotCheckError} with the runner's reason when the kubeconfig could not be loaded or `/version` did not answer.
+ */
+export function recordedClusterIdentity(run: RunContext): ClusterIdentity {
+  const { server, context, version, problem } = run.cluster
+  if (problem !== null) throw new CouldNotCheckError(problem)
+  return { server: server ?? '', context: context ?? '', version: version ?? '' }
 }

@@ -1,4 +1,4 @@
-import { screenOutput } from '../cli/screen-output.ts'
+import { screenOutput } from '../report/redact.ts'
 
 /** Says what a run is waiting for; every wait ends with the function {@link Progress.wait} returns. */
 export interface Progress {
@@ -12,7 +12,7 @@ export interface Progress {
 
 /** Options of {@link createProgress}. */
 export interface ProgressOptions {
-  /** Where the lines go; every line passes the console scrubber first (`support/cli/screen-output.ts`). */
+  /** Where the lines go; every line passes the console scrubber first (`screenOutput`). */
   write: (text: string) => void
   /** A wait is named once it has lasted this long. @default 1000 */
   afterMs?: number

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CouldNotCheckError } from '../errors.ts'
-import { recordedClusterIdentity } from '../runbook/recorded-cluster-identity.ts'
+import { recordedClusterIdentity } from '../runbook/get-run-context.ts'
 import type { RunContext } from '../runbook/run-context.ts'
 import { readRunCluster } from './read-run-cluster.ts'
 

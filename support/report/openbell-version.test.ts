@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeVersion, VERSION_SOURCES } from './describe-version.ts'
+import { describeVersion, VERSION_SOURCES } from './openbell-version.ts'
 
 const outsideGit = () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'openbell-version-'))
