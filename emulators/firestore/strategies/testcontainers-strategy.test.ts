@@ -3,12 +3,15 @@ import { createTestPlatform, FAKE_SCRIPTS } from '../internal/test-platform.ts'
 import { createTestcontainersStrategy, whyNoDocker } from './testcontainers-strategy.ts'
 
 describe('whyNoDocker', () => {
-  it.each<{ name: string; env: NodeJS.ProcessEnv; fakes: Record<string, string>; reason: string | undefined }>([
+  // @note the fakes that answer get 10 s: on a loaded machine a shell script can take longer than the 500 ms that
+  // stands for a hung engine, and a slow answer must not read as a hung one here.
+  it.each<{ name: string; env: NodeJS.ProcessEnv; fakes: Record<string, string>; reason: string | undefined; timeoutMs?: number }>([
     { name: 'no docker CLI', env: { PATH: '' }, fakes: {}, reason: 'the docker CLI is not on PATH.' },
     {
       name: 'daemon down',
       env: { PATH: '/usr/bin' },
       fakes: { docker: FAKE_SCRIPTS.dockerDaemonDown },
+      timeoutMs: 10_000,
       reason:
         'no Docker engine answered `docker version`: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
     },
@@ -18,9 +21,9 @@ describe('whyNoDocker', () => {
       fakes: { docker: FAKE_SCRIPTS.dockerHung },
       reason: '`docker version` did not answer within 500 ms (a hung Docker engine?).',
     },
-    { name: 'engine answers', env: { PATH: '/usr/bin' }, fakes: { docker: FAKE_SCRIPTS.dockerUp }, reason: undefined },
-  ])('$name', async ({ env, fakes, reason }) => {
-    expect(await whyNoDocker(env, createTestPlatform({ fakes }))).toBe(reason)
+    { name: 'engine answers', env: { PATH: '/usr/bin' }, fakes: { docker: FAKE_SCRIPTS.dockerUp }, reason: undefined, timeoutMs: 10_000 },
+  ])('$name', async ({ env, fakes, reason, timeoutMs }) => {
+    expect(await whyNoDocker(env, createTestPlatform({ fakes }), timeoutMs)).toBe(reason)
   })
 
   it('refuses a DOCKER_HOST that is not on this machine, without running docker', async () => {
