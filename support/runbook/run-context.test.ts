@@ -34,7 +34,7 @@ describe('--namespace: one config type and one context type (issue 15)', () => {
       'support/clients/track-object-versions.ts',
       'support/config/resolve-config.ts',
       'support/kube-posture/workload.ts',
-    ])
+    ].sort())
   })
 
   it('has the config’s type in the context and in every type derived from them', () => {
