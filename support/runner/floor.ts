@@ -18,7 +18,7 @@ export interface StartedFloor {
   startupMs: Record<string, number>
   /** Notes for the report: backend choices, probes that did not apply and why. */
   notes: string[]
-  /** Modules every spec worker must load first (e.g. the Alpaca paper API handlers). */
+  /** Modules every spec worker puts behind its live-host guard, each exporting `createWorkerHandlers()` (e.g. the Alpaca paper API stand-in). */
   workerSetupFiles: string[]
   /** Environment variables every spec worker gets, over the process's own (e.g. the Alpaca stand-in's demo key pair). @default {} */
   workerEnv?: Readonly<Record<string, string>>
