@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startFloor, type StartFloorOptions } from '../emulators/start-floor.ts'
+import { seedEmulatorFloor } from '../support/seed/index.ts'
 import type { BaselineTarget } from './baseline-reads.ts'
 import type { WarmFloorResult } from './bench-result.ts'
 import { measureBaselineInProcess, measureBaselineProcess, measureInProcessRun, measureProcessRun, type MeasureOptions } from './measure-run.ts'
@@ -38,7 +39,7 @@ export async function measureWarmFloor(options: MeasureWarmFloorOptions): Promis
   // @note startFloor would reuse an emulator named by FIRESTORE_EMULATOR_HOST (e.g. the previous floor's) instead of starting one.
   delete process.env.FIRESTORE_EMULATOR_HOST
   const started = performance.now()
-  const floor = await startFloor({ scenario: null, ...TARGET, runDir: scratch }, options.floor)
+  const floor = await startFloor({ scenario: null, ...TARGET, runDir: scratch, seed: seedEmulatorFloor }, options.floor)
   options.log(`floor up in ${Math.round(performance.now() - started)} ms (${JSON.stringify(floor.startupMs)})`)
   try {
     const measure: MeasureOptions = { sampleMs: options.sampleMs, extraRoots: findDescendantsNamed(process.pid, 'java') }

@@ -48,8 +48,8 @@ export interface StartFloorOptions {
 
 /**
  * Starts the embedded trading floor: the ops stand-ins, the Firestore emulator (probed) and the Kubernetes API
- * stand-in in parallel, seeds Firestore, and applies the scenario's overlays. Whatever started is stopped again
- * if anything fails, and on `stop()`.
+ * stand-in in parallel, has the runner's seeder (`request.seed`) seed Firestore, and applies the scenario's overlays.
+ * Whatever started is stopped again if anything fails, and on `stop()`.
  */
 export async function startFloor(request: FloorRequest, options: StartFloorOptions = {}): Promise<StartedFloor> {
   const scenario = request.scenario ? loadScenario(request.scenario) : null
@@ -114,8 +114,8 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
     if (firestore) {
       firestoreHost = firestore.host
       notes.push(`Firestore emulator: ${firestore.backend} (${firestore.probes.map((probe) => `${probe.name}: ${probe.outcome}${probe.reason ? ` — ${probe.reason}` : ''}`).join('; ')})`)
-      // @note the seeding code (firebase-admin, ~0.5–1 s of imports) loads only now: loaded with this module, it delayed
-      // the Firestore emulator's spawn by as much, and the JVM's start-up is the floor's critical path.
+      // @note the overlay code (firebase-admin, ~0.5–1 s of imports) loads only now, as does the runner's seeder: loaded
+      // with this module, it delayed the Firestore emulator's spawn by as much, and the JVM's start-up is the critical path.
       const { seedFloor } = await import('./seed-floor.ts')
       await timed('seed', () => seedFloor(firestore, request, scenario?.firestore, now, options.trades))
       const killAfterMs = scenario?.firestore?.killAfterMs

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
-import { loadNyseCalendar, type MarketCalendar } from '../../support/calendar/index.ts'
 import { formatMessage } from '../../support/errors.ts'
 import { computeMarketClock } from './market-clock.ts'
+import { loadPaperCalendar, type PaperCalendar } from './paper-calendar.ts'
 import { createPaperAccount, type PaperAccount } from './paper-account.ts'
 
 /** The origin the stand-in answers for; nothing else. */
@@ -11,8 +11,8 @@ export const ALPACA_PAPER_ORIGIN = 'https://paper-api.alpaca.markets'
 export interface AlpacaPaperStandInOptions {
   /** The clock behind `/v2/clock`. @default () => new Date() */
   now?: () => Date
-  /** The market calendar behind `/v2/clock` and `/v2/calendar`. @default the shipped NYSE calendar, 2025–2027 */
-  calendar?: MarketCalendar
+  /** The trading days behind `/v2/clock` and `/v2/calendar`. @default the stand-in's recorded NYSE days, 2025–2027 */
+  calendar?: PaperCalendar
   /** Fields of `/v2/account` that differ from a healthy active paper account. @default {} */
   account?: Partial<PaperAccount>
   /** The only key pair accepted; `null` accepts any pair with both headers non-blank. @default null */
@@ -29,11 +29,11 @@ export const ALPACA_PAPER_STAND_IN_DEFAULTS = Object.freeze({
   credentials: null,
 })
 
-/** Fills in the defaults; the shipped calendar is read here when none is given. */
+/** Fills in the defaults; the recorded calendar is read here when none is given. */
 export function resolveAlpacaPaperStandInOptions(options: AlpacaPaperStandInOptions = {}): ResolvedAlpacaPaperStandInOptions {
   return {
     now: options.now ?? ALPACA_PAPER_STAND_IN_DEFAULTS.now,
-    calendar: options.calendar ?? loadNyseCalendar(),
+    calendar: options.calendar ?? loadPaperCalendar(),
     account: options.account ?? ALPACA_PAPER_STAND_IN_DEFAULTS.account,
     credentials: options.credentials ?? ALPACA_PAPER_STAND_IN_DEFAULTS.credentials,
   }
@@ -76,9 +76,9 @@ function isAuthorized(headers: Headers, expected: { keyId: string; secret: strin
   return expected === null || (keyId === expected.keyId && secret === expected.secret)
 }
 
-/** `GET /v2/calendar`: sessions between `start` and `end` (dates or RFC 3339 times; the date part counts). */
-function answerCalendar(url: URL, calendar: MarketCalendar): Response {
-  const bounds = { start: calendar.coverage.start, end: calendar.coverage.end }
+/** `GET /v2/calendar`: the recorded days between `start` and `end` (dates or RFC 3339 times; the date part counts). */
+function answerCalendar(url: URL, calendar: PaperCalendar): Response {
+  const bounds = { ...calendar.coverage }
   for (const name of ['start', 'end'] as const) {
     const value = url.searchParams.get(name)
     if (value === null || value === '') continue
@@ -88,16 +88,7 @@ function answerCalendar(url: URL, calendar: MarketCalendar): Response {
     }
     bounds[name] = date
   }
-  const days = calendar.sessions(bounds.start, bounds.end).map((session) => ({
-    date: session.date,
-    open: session.open,
-    close: session.close,
-    session_open: session.sessionOpen,
-    session_close: session.sessionClose,
-    // @note T+1 over NYSE business days; bank-only holidays (Columbus Day, Veterans Day) are not modelled.
-    settlement_date: calendar.nextBusinessDay(session.date),
-  }))
-  return HttpResponse.json(days)
+  return HttpResponse.json(calendar.days(bounds.start, bounds.end))
 }
 
 /** Runs an answer that needs the calendar; a date outside its coverage becomes a 500 that says so. */

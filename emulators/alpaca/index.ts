@@ -1,6 +1,6 @@
 /**
- * The Alpaca paper API stand-in: msw handlers for `https://paper-api.alpaca.markets`, read-only, plus the NYSE
- * calendar and market clock behind them.
+ * The Alpaca paper API stand-in: msw handlers for `https://paper-api.alpaca.markets`, read-only, plus the recorded
+ * NYSE calendar and market clock behind them.
  */
 
 // The stand-in
@@ -14,9 +14,9 @@ export type { AlpacaPaperStandInOptions, ResolvedAlpacaPaperStandInOptions } fro
 export { createPaperAccount } from './paper-account.ts'
 export type { PaperAccount } from './paper-account.ts'
 
-// Calendar and clock (the calendar itself lives in support/calendar, where the session gate reads it too)
-export { NYSE_CALENDAR_FILE, NYSE_CALENDAR_SCHEMA, createMarketCalendar, loadNyseCalendar } from '../../support/calendar/index.ts'
-export type { MarketCalendar, NyseCalendarData, TradingSession } from '../../support/calendar/index.ts'
-export { EXCHANGE_TIME_ZONE, easternDate, easternInstant, formatEastern } from '../../support/calendar/index.ts'
+// Calendar and clock: the stand-in's own recorded days and New York time, not openbell's calendar (which it is checked against)
+export { AlpacaCalendarDaySchema, PAPER_CALENDAR_FILE, loadPaperCalendar } from './paper-calendar.ts'
+export type { AlpacaCalendarDay, PaperCalendar } from './paper-calendar.ts'
+export { formatNewYork, newYorkDate, newYorkInstant, newYorkOffset } from './new-york-time.ts'
 export { computeMarketClock } from './market-clock.ts'
 export type { AlpacaClock } from './market-clock.ts'

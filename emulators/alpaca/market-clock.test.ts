@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loadNyseCalendar } from '../../support/calendar/index.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
 import { computeMarketClock } from './market-clock.ts'
+import { loadPaperCalendar } from './paper-calendar.ts'
 
-const calendar = loadNyseCalendar()
+const calendar = loadPaperCalendar()
 
 describe('computeMarketClock', () => {
   it.each([

@@ -1,4 +1,5 @@
-import { easternDate, formatEastern, type MarketCalendar } from '../../support/calendar/index.ts'
+import { formatNewYork, newYorkDate, newYorkInstant } from './new-york-time.ts'
+import type { AlpacaCalendarDay, PaperCalendar } from './paper-calendar.ts'
 
 /** The body of Alpaca's `GET /v2/clock`. */
 export interface AlpacaClock {
@@ -13,20 +14,25 @@ export interface AlpacaClock {
 }
 
 /**
- * Computes Alpaca's market clock for an instant from a calendar.
+ * Computes Alpaca's market clock for an instant from the stand-in's recorded calendar.
  * @throws CouldNotCheckError when the answer needs a date outside the calendar's coverage.
  */
-export function computeMarketClock(now: Date, calendar: MarketCalendar): AlpacaClock {
-  const today = easternDate(now)
-  const session = calendar.session(today)
+export function computeMarketClock(now: Date, calendar: PaperCalendar): AlpacaClock {
+  const today = newYorkDate(now)
+  const day = calendar.day(today)
+  const session = day === undefined ? undefined : sessionOf(day)
   const isOpen = session !== undefined && now >= session.openAt && now < session.closeAt
-  const beforeOpen = session !== undefined && now < session.openAt
-  const next = isOpen || !beforeOpen ? calendar.nextSession(today) : session
+  const next = session !== undefined && now < session.openAt ? session : sessionOf(calendar.nextDay(today))
   const closing = isOpen ? session : next
   return {
-    timestamp: formatEastern(now, { milliseconds: true }),
+    timestamp: formatNewYork(now, { milliseconds: true }),
     is_open: isOpen,
-    next_open: formatEastern(next.openAt),
-    next_close: formatEastern(closing.closeAt),
+    next_open: formatNewYork(next.openAt),
+    next_close: formatNewYork(closing.closeAt),
   }
+}
+
+/** A trading day's regular open and close as instants. */
+function sessionOf(day: AlpacaCalendarDay): { openAt: Date; closeAt: Date } {
+  return { openAt: newYorkInstant(day.date, day.open), closeAt: newYorkInstant(day.date, day.close) }
 }

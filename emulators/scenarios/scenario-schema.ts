@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { GATE_IDS } from '../../support/verdict/api.ts'
 import { forbiddenRuleSchema } from '../kube-api/forbidden-rule.ts'
 import { kubeHostileAnswersSchema } from '../kube-api/hostile-answers.ts'
 import { kubeMutationSchema } from '../kube-api/kube-mutation.ts'
@@ -53,40 +52,50 @@ export const kubeApiOverlaySchema = z.strictObject({
 
 /**
  * A scenario: a named overlay on the healthy floor that breaks one thing, and the verdict it must produce.
- * Scenarios are data (`emulators/scenarios/<name>/scenario.yaml`), never an `if` inside an emulator.
+ * Scenarios are data (`emulators/scenarios/<name>/scenario.yaml`), never an `if` inside an emulator. `gate` says
+ * what a gate id is: the emulators check its shape only, as they take no gate list from openbell; the registry's ids
+ * are checked where openbell reads a scenario's expectations (`support/verdict/check-scenario-gates.ts`).
  */
-export const scenarioSchema = z.strictObject({
-  /** One sentence: what is broken. */
-  description: z.string().min(1),
-  /** The gates that must not pass, and how each must end; every other gate must pass. */
-  expect: z
-    .array(z.strictObject({ gate: z.enum(GATE_IDS), status: z.enum(['fail', 'unverified']) }))
-    .min(1, 'a scenario must break at least one gate'),
-  /** Single checks that must end a certain way, with a phrase of their reason (e.g. two checks of a gate that a mid-run change splits). */
-  checks: z
-    .array(
-      z.strictObject({
-        gate: z.enum(GATE_IDS),
-        check: z.string().min(1),
-        status: z.enum(['pass', 'fail', 'unverified']),
-        reasonContains: z.string().min(1).optional(),
-      }),
-    )
-    .optional(),
-  /** A phrase the reason of a non-passing check must contain (the broken object's name). */
-  reasonContains: z.string().min(1).optional(),
-  /** The session date the run is for, when the scenario is about the calendar. */
-  session: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  kube: kubeOverlaySchema.optional(),
-  kubeApi: kubeApiOverlaySchema.optional(),
-  ops: OpsOverlaySchema.optional(),
-  firestore: firestoreOverlaySchema.optional(),
-})
+export function createScenarioSchema(gate: z.ZodType<string>) {
+  return z.strictObject({
+    /** One sentence: what is broken. */
+    description: z.string().min(1),
+    /** The gates that must not pass, and how each must end; every other gate must pass. */
+    expect: z
+      .array(z.strictObject({ gate, status: z.enum(['fail', 'unverified']) }))
+      .min(1, 'a scenario must break at least one gate'),
+    /** Single checks that must end a certain way, with a phrase of their reason (e.g. two checks of a gate that a mid-run change splits). */
+    checks: z
+      .array(
+        z.strictObject({
+          gate,
+          check: z.string().min(1),
+          status: z.enum(['pass', 'fail', 'unverified']),
+          reasonContains: z.string().min(1).optional(),
+        }),
+      )
+      .optional(),
+    /** A phrase the reason of a non-passing check must contain (the broken object's name). */
+    reasonContains: z.string().min(1).optional(),
+    /** The session date the run is for, when the scenario is about the calendar. */
+    session: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    kube: kubeOverlaySchema.optional(),
+    kubeApi: kubeApiOverlaySchema.optional(),
+    ops: OpsOverlaySchema.optional(),
+    firestore: firestoreOverlaySchema.optional(),
+  })
+}
+
+/** A gate id's shape; which ids exist is the gate registry's to say (`support/verdict/gate-registry.ts`). */
+export const GATE_ID_SHAPE = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'must be a gate id, lowercase words joined by "-"')
+
+/** A scenario file's schema as the emulators read it: every field checked, gate ids by their shape. */
+export const scenarioSchema = createScenarioSchema(GATE_ID_SHAPE)
 
 /** A scenario as validated from its YAML file. */
 export type Scenario = z.infer<typeof scenarioSchema>
 
-/** The JSON Schema of a scenario file, for editors (`# yaml-language-server: $schema=…`). */
-export function getScenarioJsonSchema(): object {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' })
+/** The JSON Schema of a scenario file, for editors (`# yaml-language-server: $schema=…`), with the gate ids given. */
+export function getScenarioJsonSchema(gate: z.ZodType<string> = GATE_ID_SHAPE): object {
+  return z.toJSONSchema(createScenarioSchema(gate), { io: 'input', unrepresentable: 'any' })
 }

@@ -1,5 +1,5 @@
 /**
- * Prometheus text and OpenMetrics: strict parsers chosen by content type, a renderer, query helpers for gates, a promtool cross-check,
+ * Prometheus text and OpenMetrics: strict parsers chosen by content type, query helpers for gates, a promtool cross-check,
  * and the AgentTrader ops contracts (`/ops/status`, `/heartbeat`, legacy `{status, service}`).
  */
 
@@ -7,15 +7,12 @@
 export { METRIC_TYPES } from './exposition.ts'
 export type { Exposition, MetricFamily, MetricType, Sample } from './exposition.ts'
 
-// Parsing and writing
+// Parsing
 export { parseExposition } from './parse-exposition.ts'
 export { OPENMETRICS_EOF, parseOpenMetrics } from './parse-openmetrics.ts'
 export { OPENMETRICS_MEDIA_TYPE, parseScrape, scrapeFormatOf, type ScrapeFormat } from './parse-scrape.ts'
 export { ExpositionParseError } from './exposition-parse-error.ts'
 export type { ExpositionParseProblem } from './exposition-parse-error.ts'
-export { renderExposition } from './render-exposition.ts'
-export type { RenderExpositionOptions } from './render-exposition.ts'
-export { formatPythonFloat } from './python-float.ts'
 
 // Queries for gates
 export { findSamples, hasSample, sampleValues } from './query-exposition.ts'

@@ -65,7 +65,7 @@ export interface RunFacts {
   preflight: KubePreflightReport | null
   /** What every spec worker loads before the specs: the emulator floor's modules and environment (none in cluster mode). */
   workerSetup: {
-    /** Modules to import (e.g. the Alpaca paper API stand-in's handlers). */
+    /** Modules whose `createWorkerHandlers()` go behind the worker's live-host guard (e.g. the Alpaca paper API stand-in). */
     files: string[]
     /** Environment variables to set (e.g. the Alpaca stand-in's demo key pair; see `worker-setup.ts` for why the environment). */
     env: Record<string, string>

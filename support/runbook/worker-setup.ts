@@ -4,13 +4,15 @@
  *   is recorded in the run's violations file (the runner turns it into a failed run);
  * - loads the library the specs stand on while the runner is still preparing the run (the floor starting, the
  *   cluster's identity being read), then receives the whole run context (`run-context-channel.ts`);
- * - loads what the context says every worker needs (the emulator floor's Alpaca stand-in and its demo key pair);
+ * - puts the handlers of the modules the context names (the emulator floor's Alpaca stand-in) behind that guard, and
+ *   sets the environment it names (the stand-in's demo key pair);
  * - counts each check's assertions, so a check that asserted nothing is unverified rather than passed.
  */
 import { afterEach, expect, inject } from 'vitest'
-import { appendViolationTo, installNetworkGuard, type LiveHostViolation } from '../network/index.ts'
+import { appendViolationTo, installNetworkGuard, type LiveHostViolation, type NetworkGuard } from '../network/index.ts'
 import type { RunContext } from './run-context.ts'
 import { receiveRunContext } from './run-context-channel.ts'
+import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
 /** This worker process's guard subscription and the runs it already set up (by violations file). */
 const GUARDED = Symbol.for('openbell.runbook-worker-guard')
@@ -20,6 +22,10 @@ interface WorkerGuard {
   /** Refusals made before any context arrived (while the libraries load), appended once it does. */
   early: LiveHostViolation[]
   prepared: Set<string>
+  /** This worker's handle on the guard, which the stand-ins' handlers go behind. */
+  network: NetworkGuard
+  /** The handler modules already behind the guard: a worker's handlers go in once, whatever the number of runs. */
+  handlerFiles: Set<string>
 }
 
 // @note vitest re-runs a setup file before each spec file of a worker (the runner sets `isolate: false`): the guard
@@ -38,7 +44,11 @@ if (!guard.prepared.has(context.violationsFile)) {
   // emulator floor's demo pair reaches them the same way, so both modes share one code path. The secret registry
   // reads secret-named variables at each scrub, so the pair is scrubbed here too.
   Object.assign(process.env, context.workerSetup.env)
-  for (const setupFile of context.workerSetup.files) await import(setupFile)
+  for (const setupFile of context.workerSetup.files) {
+    if (guard.handlerFiles.has(setupFile)) continue
+    guard.network.use(...(await loadWorkerHandlers(setupFile)))
+    guard.handlerFiles.add(setupFile)
+  }
 }
 
 afterEach(({ task }) => {
@@ -46,9 +56,15 @@ afterEach(({ task }) => {
 })
 
 function createWorkerGuard(): WorkerGuard {
-  const created: WorkerGuard = { run: null, early: [], prepared: new Set() }
-  installNetworkGuard({
-    onViolation: (violation) => (created.run ? appendViolationTo(created.run.violationsFile)(violation) : created.early.push(violation)),
-  })
+  const early: LiveHostViolation[] = []
+  const created: WorkerGuard = {
+    run: null,
+    early,
+    prepared: new Set(),
+    handlerFiles: new Set(),
+    network: installNetworkGuard({
+      onViolation: (violation) => (created.run ? appendViolationTo(created.run.violationsFile)(violation) : early.push(violation)),
+    }),
+  }
   return created
 }

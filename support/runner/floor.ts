@@ -3,6 +3,7 @@
  * The runner never imports the emulators; the CLI entry point hands it a {@link StartFloor}.
  */
 import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { SeedFloor } from '../seed/index.ts'
 import type { Progress } from './progress.ts'
 
 /** A running set of local stand-ins that the gates can be pointed at. */
@@ -17,7 +18,7 @@ export interface StartedFloor {
   startupMs: Record<string, number>
   /** Notes for the report: backend choices, probes that did not apply and why. */
   notes: string[]
-  /** Modules every spec worker must load first (e.g. the Alpaca paper API handlers). */
+  /** Modules every spec worker puts behind its live-host guard, each exporting `createWorkerHandlers()` (e.g. the Alpaca paper API stand-in). */
   workerSetupFiles: string[]
   /** Environment variables every spec worker gets, over the process's own (e.g. the Alpaca stand-in's demo key pair). @default {} */
   workerEnv?: Readonly<Record<string, string>>
@@ -35,12 +36,18 @@ export type FloorRequest = Pick<ResolvedConfig, 'scenario' | 'namespace'> & {
   runDir: string
   /** Where the floor says what its start-up is waiting for (the Firestore emulator, seeding). @default nothing shown */
   progress?: Pick<Progress, 'wait'>
+  /** Writes the floor's Firestore data once its emulator is up: openbell's seeder, handed in so the emulators never run openbell's code. */
+  seed: SeedFloor
 }
 
 /** The {@link FloorRequest} of a run. */
 export function floorRequestOf(config: ResolvedConfig, runDir: string): FloorRequest {
-  return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir }
+  return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir, seed: seedLazily }
 }
+
+// @note firebase-admin (~0.5–1 s of imports) loads only when the floor seeds: loaded earlier, it delayed the Firestore
+// emulator's spawn by as much, and the JVM's start-up is the floor's critical path.
+const seedLazily: SeedFloor = async (request) => (await import('../seed/seed-emulator-floor.ts')).seedEmulatorFloor(request)
 
 /** Starts the emulator floor; provided by the emulators package. */
 export type StartFloor = (request: FloorRequest) => Promise<StartedFloor>

@@ -7,6 +7,7 @@ import { KUBE_API_REQUEST_LOG } from '../../emulators/start-floor.ts'
 import { EVIDENCE_MAX_BYTES } from '../../support/evidence/cap-evidence.ts'
 import { readViolationsFrom } from '../../support/network/index.ts'
 import { GATE_IDS } from '../../support/verdict/api.ts'
+import { checkScenarioGates } from '../../support/verdict/check-scenario-gates.ts'
 import { createCanaryEnv, findCanaries } from './canaries.ts'
 import { MATRIX_CONCURRENCY } from './matrix-concurrency.ts'
 import { runOpenbell, type OpenbellRun } from './run-openbell.ts'
@@ -19,6 +20,8 @@ import { runOpenbell, type OpenbellRun } from './run-openbell.ts'
  * @note the runs go at most `maxConcurrency` at once (vitest.config.ts); see docs/decisions/scenario-matrix-concurrency.md.
  */
 const scenarios = loadScenarios()
+// @note a scenario whose expectations name an unknown gate is refused before any run is trusted to meet them.
+scenarios.forEach(checkScenarioGates)
 /** One openbell run may take this long on a loaded 2-core machine; the test gets a little more. */
 const RUN_TIMEOUT_MS = 240_000
 

@@ -1,7 +1,6 @@
-import { OPS_STATE_SUMMARIES } from '../../../support/metrics/index.ts'
 import type { OpsServiceName } from '../ops-service-names.ts'
 import type { ResolvedOpsServiceOptions } from '../resolve-ops-service-options.ts'
-import { computeOpsState } from './compute-ops-state.ts'
+import { computeOpsState, STATE_SUMMARIES } from './compute-ops-state.ts'
 import { isNyseMarketHours } from './nyse-market-hours.ts'
 import type { OpsServiceFacts } from './ops-service-catalog.ts'
 import { PyFloat, type PyJson } from './python-json.ts'
@@ -51,7 +50,7 @@ export function buildOpsStatus(context: OpsBodyContext): PyJson {
     agent_identity: { agent_name: name, agent_role: facts.agentRole, agent_mode: options.agentMode },
     status: {
       state: result.state,
-      summary: OPS_STATE_SUMMARIES[result.state],
+      summary: STATE_SUMMARIES[result.state],
       reason_codes: [...result.reasonCodes],
       last_updated_utc: toUtcSeconds(now),
     },

@@ -1,5 +1,15 @@
 import type { OpsState } from '../../../support/metrics/index.ts'
 
+/** The `summary` AgentTrader serves with each `status.state` (`backend/ops/status_contract.py`). */
+export const STATE_SUMMARIES: Readonly<Record<OpsState, string>> = Object.freeze({
+  OK: 'Healthy',
+  DEGRADED: 'Degraded',
+  HALTED: 'Halted',
+  MARKET_CLOSED: 'Market closed',
+  OFFLINE: 'Offline',
+  UNKNOWN: 'Unknown',
+})
+
 /** What `compute_ops_state` and the safety gating look at. */
 export interface OpsStateInput {
   readonly kind: 'marketdata' | 'strategy' | 'execution'

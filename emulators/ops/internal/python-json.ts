@@ -1,4 +1,4 @@
-import { formatPythonFloat } from '../../../support/metrics/index.ts'
+import { formatPythonFloat } from './python-float.ts'
 
 /** A Python `float` in a JSON body: written `0.0`, `120.0`, where a JS number would be `0`, `120`. */
 export class PyFloat {

@@ -1,4 +1,5 @@
-import { renderExposition, type MetricFamily, type Sample } from '../../../support/metrics/index.ts'
+import type { MetricFamily, Sample } from '../../../support/metrics/index.ts'
+import { renderExposition } from './render-exposition.ts'
 import type { ResolvedOpsServiceOptions } from '../resolve-ops-service-options.ts'
 import { AGENTTRADER_METRICS, type AgentTraderMetric } from './agenttrader-metrics.ts'
 import type { OpsServiceFacts } from './ops-service-catalog.ts'

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { MetricFamily, Sample } from './exposition.ts'
-import { ExpositionParseError } from './exposition-parse-error.ts'
-import { parseExposition } from './parse-exposition.ts'
-import { formatPythonFloat } from './python-float.ts'
-import { renderExposition } from './render-exposition.ts'
+import type { MetricFamily, Sample } from '../../support/metrics/exposition.ts'
+import { ExpositionParseError } from '../../support/metrics/exposition-parse-error.ts'
+import { parseExposition } from '../../support/metrics/parse-exposition.ts'
+import { formatPythonFloat } from '../../emulators/ops/internal/python-float.ts'
+import { renderExposition } from '../../emulators/ops/internal/render-exposition.ts'
 
 /** Text biased towards the characters the format escapes or treats specially. */
 const tricky = (options: { minLength?: number; maxLength: number }) =>

@@ -1,7 +1,7 @@
 /**
  * Regenerates `emulators/scenarios/CATALOG.md` and `scenario.schema.json` from the scenario folders.
- * Usage (from the project root): node --import tsx emulators/scenarios/write-scenario-files.ts
- * `emulators/scenarios/generated-scenario-files.test.ts` fails when either file is stale.
+ * Usage (from the project root): node --import tsx tests/scenarios/write-scenario-files.ts
+ * `tests/scenarios/generated-scenario-files.test.ts` fails when either file is stale.
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseExposition } from './parse-exposition.ts'
-import { renderExposition } from './render-exposition.ts'
+import { parseExposition } from '../../support/metrics/parse-exposition.ts'
+import { renderExposition } from '../../emulators/ops/internal/render-exposition.ts'
 
 const FIXTURES = new URL('../../fixtures/metrics/', import.meta.url)
 

@@ -1,8 +1,8 @@
+import type { NamedScenario } from '../../emulators/scenarios/load-scenarios.ts'
 import type { GateDefinition } from '../../support/verdict/gate-manifest.ts'
-import type { NamedScenario } from './load-scenarios.ts'
 
 /** The command that regenerates the scenario catalog and the scenario JSON Schema. */
-export const REGENERATE_SCENARIO_FILES_COMMAND = 'node --import tsx emulators/scenarios/write-scenario-files.ts'
+export const REGENERATE_SCENARIO_FILES_COMMAND = 'node --import tsx tests/scenarios/write-scenario-files.ts'
 
 /**
  * Renders `emulators/scenarios/CATALOG.md` from the scenario files: one row per scenario (the gates it must turn

@@ -1,4 +1,4 @@
-import type { MetricFamily, Sample } from './exposition.ts'
+import type { MetricFamily, Sample } from '../../../support/metrics/index.ts'
 import { formatPythonFloat } from './python-float.ts'
 
 /** How {@link renderExposition} writes text. */

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadScenarios, SCENARIOS_DIR, type NamedScenario } from '../../emulators/scenarios/load-scenarios.ts'
+import { UsageError } from '../../support/errors.ts'
+import { checkScenarioGates } from '../../support/verdict/check-scenario-gates.ts'
 import type { GateDefinition } from '../../support/verdict/gate-manifest.ts'
 import { generateScenarioFiles } from './generate-scenario-files.ts'
-import type { NamedScenario } from './load-scenarios.ts'
 import { REGENERATE_SCENARIO_FILES_COMMAND, renderScenarioCatalog } from './render-scenario-catalog.ts'
 
 /** Like Chainsaw's `verify-codegen`: the generated files in the tree are exactly what the generator writes now. */
@@ -12,6 +15,21 @@ describe('the generated scenario files are up to date', () => {
     const stale = `emulators/scenarios/${name} is stale (a scenario or the manifest changed); regenerate it with \`${REGENERATE_SCENARIO_FILES_COMMAND}\``
     expect(existsSync(file.path), stale).toBe(true)
     expect(readFileSync(file.path, 'utf8') === file.content, stale).toBe(true)
+  })
+})
+
+describe('the gates the scenarios name', () => {
+  it.each(loadScenarios().map((scenario) => [scenario.name, scenario] as const))('%s names only gates of the registry', (_name, scenario) => {
+    expect(() => checkScenarioGates(scenario)).not.toThrow()
+  })
+
+  it('a scenario naming an unknown gate is refused before the catalog is written', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-scenarios-'))
+    cpSync(path.join(SCENARIOS_DIR, 'kill-switch-off'), path.join(dir, 'kill-switch-off'), { recursive: true })
+    const file = path.join(dir, 'kill-switch-off', 'scenario.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('gate: kill-switch', 'gate: kill-swtich'))
+    expect(() => generateScenarioFiles(dir)).toThrow(UsageError)
+    expect(() => generateScenarioFiles(dir)).toThrow(/scenario "kill-switch-off" names the gate "kill-swtich", which openbell does not have/)
   })
 })
 
