@@ -20,20 +20,21 @@ const GUARD = 'dist/support/network/install-network-guard.js'
 describe('a run of the compiled CLI', () => {
   let kube: StartedKubeApi
   let run: OpenbellRun
-  /** Each process's resolved modules, in order, keyed by pid. */
-  const byProcess = new Map<string, string[]>()
+  /** Each process's and worker thread's resolved modules, in order, keyed by `<pid>.<thread id>`. */
+  const byThread = new Map<string, string[]>()
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-compiled-run-'))
 
   beforeAll(async () => {
     kube = await new KubeApiEmulator().start()
     const log = path.join(scratch, 'modules.log')
     run = await runOpenbell(['run', 'kill-switch', '--env=cluster', '--tenant-id', 't1'], {
-      // @note NODE_OPTIONS reaches vitest's spec worker too (a child process), so it records its modules as well.
+      // @note NODE_OPTIONS reaches vitest's spec worker too (a worker thread: Node reads it from the environment vitest
+      // hands the thread), so the worker records its modules as well.
       env: { KUBECONFIG: kube.kubeconfigPath, OPENBELL_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}`, OPENBELL_GIT_COMMIT: '' },
     })
     for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
-      const [pid = '', url = ''] = line.split(' ')
-      byProcess.set(pid, [...(byProcess.get(pid) ?? []), url.replace(/^file:\/\/\/.*?\/(dist|node_modules)\//, '$1/')])
+      const [thread = '', url = ''] = line.split(' ')
+      byThread.set(thread, [...(byThread.get(thread) ?? []), url.replace(/^file:\/\/\/.*?\/(dist|node_modules)\//, '$1/')])
     }
   }, 180_000)
   afterAll(async () => {
@@ -49,15 +50,15 @@ describe('a run of the compiled CLI', () => {
     expect(run.report?.openbellCommit).toBe(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim())
   })
 
-  it('loads no TypeScript and no tsx in any process', () => {
-    expect(byProcess.size).toBeGreaterThanOrEqual(2)
-    const all = [...byProcess.values()].flat()
+  it('loads no TypeScript and no tsx in any process or thread', () => {
+    expect(byThread.size).toBeGreaterThanOrEqual(2)
+    const all = [...byThread.values()].flat()
     expect(all.filter((url) => /\.[mc]?ts$/.test(url))).toEqual([])
     expect(all.filter((url) => url.startsWith('node_modules/tsx/'))).toEqual([])
   })
 
   it('installs the live-host guard in the spec worker before any client is loaded', () => {
-    const worker = [...byProcess.values()].find((urls) => urls.includes('dist/specs/kill-switch.spec.js'))
+    const worker = [...byThread.values()].find((urls) => urls.includes('dist/specs/kill-switch.spec.js'))
     expect(worker, 'the spec worker ran the compiled spec').toBeDefined()
     const guardAt = worker?.indexOf(GUARD) ?? -1
     expect(guardAt).toBeGreaterThanOrEqual(0)

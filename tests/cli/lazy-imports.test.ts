@@ -16,7 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 const HEAVY = ['@kubernetes/client-node', 'firebase-admin', 'msw', 'vitest'] as const
 
-/** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded. */
+/** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded (its main thread: thread 0). */
 async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; packages: Set<string>; files: string[]; stderr: string }> {
   const log = path.join(scratch, `${args.join('_').replace(/[^\w-]/g, '_')}.log`)
   const { exitCode, pid, stderr } = await new Promise<{ exitCode: number; pid: number; stderr: string }>((resolve) => {
@@ -27,7 +27,7 @@ async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; pa
       (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, pid: child.pid ?? -1, stderr }),
     )
   })
-  const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid} `)).map((line) => line.slice(line.indexOf(' ') + 1))
+  const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid}.0 `)).map((line) => line.slice(line.indexOf(' ') + 1))
   const packages = new Set(urls.flatMap((url) => {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
     return match?.[1] ? [match[1]] : []
