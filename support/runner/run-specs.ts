@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream'
-import { createVitest } from 'vitest/node'
 import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
 import { compiledWorkerOptions } from './compiled-worker-options.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
@@ -33,6 +32,9 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   const verdictReporter = new VerdictReporter()
   const exitCodeBefore = process.exitCode
   const signalListenersBefore = new Map(ENDING_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
+  // @note loaded here, not with the runner: the emulator floor's start (run-runbook.ts starts it first) spawns the
+  // Firestore JVM before vitest's and vite's modules take the main thread.
+  const { createVitest } = await import('vitest/node')
   const vitest = await createVitest(
     'test',
     {
