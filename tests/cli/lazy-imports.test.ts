@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { BUILD } from '../../bin/build-dist.js'
 
 /**
  * Issue 14: each command imports only what it needs. The real CLI runs in a child process with a resolve hook that
@@ -30,7 +31,9 @@ async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; pa
   const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid}.0 `)).map((line) => line.slice(line.indexOf(' ') + 1))
   const packages = new Set(urls.flatMap((url) => {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
-    return match?.[1] ? [match[1]] : []
+    // @note a package the build bundles (dist/vendor/) counts as that package.
+    const vendored = Object.entries(BUILD.vendored ?? {}).find(([, file]) => url.endsWith(`/dist/vendor/${file}`))?.[0]
+    return match?.[1] ? [match[1]] : vendored ? [vendored] : []
   }))
   const files = urls.filter((url) => url.includes('/dist/')).map((url) => url.slice(url.indexOf('/dist/') + 1))
   return { exitCode, packages, files, stderr }
