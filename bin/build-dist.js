@@ -23,8 +23,9 @@ export const BUILD = Object.freeze({
    * @note @kubernetes/client-node is ~830 ES modules: Node instantiates each one, in the runner and again in the spec
    * worker. One bundled module of the same code loads in ~0.24 s instead of ~0.52 s and ~52 MB instead of ~73 MB
    * (`import()` in a fresh process, Node 20). It is still the package's own code, its dependencies left external.
+   * zod's ~95 modules likewise: ~0.11 s instead of ~0.26 s and 8 MB instead of 14 MB (on a loaded machine).
    */
-  vendored: { '@kubernetes/client-node': 'kubernetes-client-node.js' },
+  vendored: { '@kubernetes/client-node': 'kubernetes-client-node.js', zod: 'zod.js' },
 })
 
 /**
