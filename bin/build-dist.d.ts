@@ -5,6 +5,8 @@ export interface Build {
   sourceDirs: string[]
   configs: string[]
   stamp: string
+  /** Package name → file under dist/vendor/ it is bundled into. @default none */
+  vendored?: Readonly<Record<string, string>>
 }
 export declare const BUILD: Readonly<Build>
 export declare function sourceFingerprint(build?: Build): string

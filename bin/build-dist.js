@@ -18,6 +18,14 @@ export const BUILD = Object.freeze({
   sourceDirs: ['bin', 'support', 'specs', 'emulators'].map((dir) => path.join(ROOT, dir)),
   configs: ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(ROOT, file)),
   stamp: '.built',
+  /**
+   * Packages bundled into one file each under dist/vendor/, which dist/'s own imports of them point at.
+   * @note @kubernetes/client-node is ~830 ES modules: Node instantiates each one, in the runner and again in the spec
+   * worker. One bundled module of the same code loads in ~0.24 s instead of ~0.52 s and ~52 MB instead of ~73 MB
+   * (`import()` in a fresh process, Node 20). It is still the package's own code, its dependencies left external.
+   * zod's ~95 modules likewise: ~0.11 s instead of ~0.26 s and 8 MB instead of 14 MB (on a loaded machine).
+   */
+  vendored: { '@kubernetes/client-node': 'kubernetes-client-node.js', zod: 'zod.js' },
 })
 
 /**
@@ -32,6 +40,10 @@ export function sourceFingerprint(build = BUILD) {
     hash.update(`${path.relative(path.dirname(build.tsconfig), file)}\0${stat?.size ?? -1}\0${stat?.mtimeMs ?? -1}\n`)
   }
   build.configs.forEach(add)
+  // @note a bundled package is part of the build: `npm ci` with another version of it (or of the bundler) rebuilds.
+  for (const name of [...Object.keys(build.vendored ?? {}), ...(Object.keys(build.vendored ?? {}).length > 0 ? ['esbuild'] : [])]) {
+    hash.update(`${name}\0${installedVersion(name)}\n`)
+  }
   const walk = (dir) => {
     if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return
     const entries = readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
@@ -77,6 +89,12 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
     rmSync(fresh, { recursive: true, force: true })
     throw new Error(`[openbell] compiling the TypeScript sources failed (tsc exit ${result.status ?? result.signal}); fix the error above, then run again.`)
   }
+  try {
+    bundleVendored(fresh, build)
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true })
+    throw new Error(`[openbell] bundling ${Object.keys(build.vendored ?? {}).join(', ')} into dist/vendor/ failed (${error.message.split('\n')[0]}); run \`npm ci\` (esbuild is a dev dependency), then run again.`)
+  }
   writeFileSync(path.join(fresh, build.stamp), `${fingerprint}\n`)
   const old = `${build.dist}.${process.pid}.old`
   try {
@@ -92,6 +110,49 @@ export function buildDist(log = (line) => process.stderr.write(line), build = BU
     rmSync(fresh, { recursive: true, force: true })
   }
   rmSync(old, { recursive: true, force: true })
+}
+
+/** The installed version of a package, or `missing`. */
+function installedVersion(name) {
+  try {
+    return JSON.parse(readFileSync(createRequire(path.join(ROOT, 'package.json')).resolve(`${name}/package.json`), 'utf8')).version
+  } catch {
+    return 'missing'
+  }
+}
+
+/**
+ * Bundles each vendored package into `<out>/vendor/<file>` (its own dependencies stay imports of theirs), then points
+ * every import of it in the compiled JavaScript at that file, so every process loads the one copy.
+ */
+function bundleVendored(out, build) {
+  const vendored = Object.entries(build.vendored ?? {})
+  if (vendored.length === 0) return
+  const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild')
+  const targets = new Map()
+  for (const [name, file] of vendored) {
+    const outfile = path.join(out, 'vendor', file)
+    // @note no source map: Node with source maps on would read and parse a map of this size at every start.
+    esbuild.buildSync({ entryPoints: [fileURLToPath(import.meta.resolve(name))], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' })
+    targets.set(name, outfile)
+  }
+  const specifier = new RegExp(`(["'])(${[...targets.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\1`, 'g')
+  const rewrite = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (file !== path.join(out, 'vendor')) rewrite(file)
+      } else if (entry.name.endsWith('.js')) {
+        const text = readFileSync(file, 'utf8')
+        const next = text.replace(specifier, (_match, quote, name) => {
+          const relative = path.relative(path.dirname(file), targets.get(name)).split(path.sep).join('/')
+          return `${quote}${relative.startsWith('.') ? relative : `./${relative}`}${quote}`
+        })
+        if (next !== text) writeFileSync(file, next)
+      }
+    }
+  }
+  rewrite(out)
 }
 
 /**

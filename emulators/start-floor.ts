@@ -74,8 +74,20 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
   }
 
   try {
+    const opsStarting = timed('ops', () => startOpsServices({ services: scenario?.ops ?? {} })).then(track<StartedOpsServices>(stops))
+    const objectsLoading = loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now })
+      .then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now }))
+      .then((loaded) => (options.kube ? generateLargeFloor(loaded, options.kube, request.namespace) : loaded))
+    // @note the seeding code (the runner's seeder: firebase-admin, ~0.5–1 s of imports) loads while the JVM boots: once the ops stand-ins
+    // and the fixtures are up (the JVM is spawned by then), not with this module, where it delayed the JVM's spawn by as
+    // much, and not once the emulator answers, where the main thread had been idle for the JVM's whole start-up.
+    const seederLoading = scenario?.firestore?.down
+      ? null
+      : Promise.all([opsStarting, objectsLoading]).then(async () => (await Promise.all([import('./seed-floor.ts'), request.seed.load?.()]))[0])
+    // @note awaited below when the emulator is up; a floor that fails before that rejects through the Promise.all.
+    seederLoading?.catch(() => undefined)
     const [ops, firestore, objects] = await Promise.all([
-      timed('ops', () => startOpsServices({ services: scenario?.ops ?? {} })).then(track<StartedOpsServices>(stops)),
+      opsStarting,
       scenario?.firestore?.down
         ? Promise.resolve(null)
         : timed('firestore', () =>
@@ -85,9 +97,7 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
               ...(process.env.FIRESTORE_EMULATOR_HOST ? { strategies: ['env'] as const } : {}),
             }),
           ).then(track<StartedFirestore>(stops)),
-      loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now })
-        .then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now }))
-        .then((loaded) => (options.kube ? generateLargeFloor(loaded, options.kube, request.namespace) : loaded)),
+      objectsLoading,
     ])
 
     const kubeconfigPath = scenario?.kubeApi?.down
@@ -114,9 +124,7 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
     if (firestore) {
       firestoreHost = firestore.host
       notes.push(`Firestore emulator: ${firestore.backend} (${firestore.probes.map((probe) => `${probe.name}: ${probe.outcome}${probe.reason ? ` — ${probe.reason}` : ''}`).join('; ')})`)
-      // @note the overlay code (firebase-admin, ~0.5–1 s of imports) loads only now, as does the runner's seeder: loaded
-      // with this module, it delayed the Firestore emulator's spawn by as much, and the JVM's start-up is the critical path.
-      const { seedFloor } = await import('./seed-floor.ts')
+      const { seedFloor } = await (seederLoading ?? import('./seed-floor.ts'))
       await timed('seed', () => seedFloor(firestore, request, scenario?.firestore, now, options.trades))
       const killAfterMs = scenario?.firestore?.killAfterMs
       if (killAfterMs !== undefined) stops.push(scheduleFirestoreKill(firestore, killAfterMs))

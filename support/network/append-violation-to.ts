@@ -4,7 +4,7 @@ import type { LiveHostViolation } from './live-host-violation.ts'
 
 /**
  * A ready `onViolation`: appends each violation to `file` as one NDJSON line, synchronously, owner-only.
- * @note synchronous on purpose: specs run in worker processes that may exit right after the refused request,
+ * @note synchronous on purpose: specs run in a worker (a thread) that may end right after the refused request,
  * and the runner reads the file after every worker is gone.
  */
 export function appendViolationTo(file: string): (violation: LiveHostViolation) => void {

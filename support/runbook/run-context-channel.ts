@@ -62,7 +62,7 @@ export interface ReceiveRunContextOptions {
   pollMs?: number
 }
 
-/** What this worker process received, by channel: at most one context per run, kept on `globalThis` (see below). */
+/** What this spec worker received, by channel: at most one context per run, kept on `globalThis` (see below). */
 const RECEIVED = Symbol.for('openbell.received-run-context')
 
 /**

@@ -14,7 +14,7 @@ import type { RunContext } from './run-context.ts'
 import { receiveRunContext } from './run-context-channel.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
-/** This worker process's guard subscription and the runs it already set up (by violations file). */
+/** This spec worker's guard subscription and the runs it already set up (by violations file). */
 const GUARDED = Symbol.for('openbell.runbook-worker-guard')
 interface WorkerGuard {
   /** The run whose violations file refusals go to; `null` until the first context arrives. */
@@ -29,7 +29,8 @@ interface WorkerGuard {
 }
 
 // @note vitest re-runs a setup file before each spec file of a worker (the runner sets `isolate: false`): the guard
-// is process-wide, so its subscription is made once per worker, or one refusal would be recorded once per spec file.
+// covers the whole worker (the thread's own `http`, `dns` and fetch), so its subscription is made once per worker, or
+// one refusal would be recorded once per spec file.
 const state = globalThis as { [GUARDED]?: WorkerGuard }
 const guard = (state[GUARDED] ??= createWorkerGuard())
 

@@ -62,6 +62,8 @@ export async function collectPlan(options: CollectPlanOptions): Promise<Collecte
       // @note one worker imports the seven specs one after another, as a run does (`run-specs.ts`), instead of one
       // process per spec file each importing the clients again.
       isolate: false,
+      // @note in a worker thread, as a run does (`run-specs.ts`): no second Node process to start.
+      pool: 'threads',
       passWithNoTests: true,
       ...compiledWorkerOptions(),
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),

@@ -45,9 +45,10 @@ export function floorRequestOf(config: ResolvedConfig, runDir: string): FloorReq
   return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir, seed: seedLazily }
 }
 
-// @note firebase-admin (~0.5–1 s of imports) loads only when the floor seeds: loaded earlier, it delayed the Firestore
-// emulator's spawn by as much, and the JVM's start-up is the floor's critical path.
-const seedLazily: SeedFloor = async (request) => (await import('../seed/seed-emulator-floor.ts')).seedEmulatorFloor(request)
+// @note firebase-admin (~0.5–1 s of imports) loads when the floor asks (`load`, while the JVM boots) or seeds: loaded
+// with the runner, it delayed the Firestore emulator's spawn by as much, and the JVM's start-up is the critical path.
+const loadSeeder = () => import('../seed/seed-emulator-floor.ts')
+const seedLazily: SeedFloor = Object.assign(async (request: Parameters<SeedFloor>[0]) => (await loadSeeder()).seedEmulatorFloor(request), { load: loadSeeder })
 
 /** Starts the emulator floor; provided by the emulators package. */
 export type StartFloor = (request: FloorRequest) => Promise<StartedFloor>

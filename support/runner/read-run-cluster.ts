@@ -1,7 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import { createKubeReader } from '../clients/kube-reader.ts'
-import { loadKubeConfig } from '../clients/load-kube-config.ts'
-import { preflightKubeReads, type KubePreflightReport } from '../clients/preflight-kube-reads.ts'
+import type { KubePreflightReport } from '../clients/preflight-kube-reads.ts'
 import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { MESSAGE_PREFIX } from '../errors.ts'
 import type { RunCluster } from '../runbook/run-context.ts'
@@ -33,6 +31,13 @@ export async function readRunCluster(
   source: RunKubeConfigSource,
 ): Promise<RunClusterFacts> {
   const { kubeconfigPath } = source
+  // @note loaded here, not with the runner: in emulator mode the floor's Firestore JVM is spawned first, and boots on
+  // the other core while client-node's ~830 modules load (a cold run's critical path; cluster mode has it loaded already).
+  const [{ createKubeReader }, { loadKubeConfig }, { preflightKubeReads }] = await Promise.all([
+    import('../clients/kube-reader.ts'),
+    import('../clients/load-kube-config.ts'),
+    import('../clients/preflight-kube-reads.ts'),
+  ])
   let kubeConfig: KubeConfig
   try {
     kubeConfig = source.loaded ?? loadKubeConfig({ kubeconfigPath, kubeContext: config.kubeContext })

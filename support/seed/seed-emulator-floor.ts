@@ -19,7 +19,10 @@ export interface FloorSeedRequest {
 }
 
 /** Seeds a floor's Firestore emulator; the runner hands one to the floor so the emulators carry no seeding code. */
-export type SeedFloor = (request: FloorSeedRequest) => Promise<void>
+export type SeedFloor = ((request: FloorSeedRequest) => Promise<void>) & {
+  /** Loads the seeder's code ahead of the call, so the floor can overlap it with the emulator's start-up. */
+  load?: () => Promise<unknown>
+}
 
 /** Seeds what the UI reads (`seedFloorData`) into the floor's emulator, then runs the floor's own writes, if any. */
 export const seedEmulatorFloor: SeedFloor = async (request) => {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { BUILD } from '../../bin/build-dist.js'
 
 /**
  * Issue 14: each command imports only what it needs. The real CLI runs in a child process with a resolve hook that
@@ -16,7 +17,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 const HEAVY = ['@kubernetes/client-node', 'firebase-admin', 'msw', 'vitest'] as const
 
-/** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded. */
+/** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded (its main thread: thread 0). */
 async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; packages: Set<string>; files: string[]; stderr: string }> {
   const log = path.join(scratch, `${args.join('_').replace(/[^\w-]/g, '_')}.log`)
   const { exitCode, pid, stderr } = await new Promise<{ exitCode: number; pid: number; stderr: string }>((resolve) => {
@@ -27,10 +28,12 @@ async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; pa
       (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, pid: child.pid ?? -1, stderr }),
     )
   })
-  const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid} `)).map((line) => line.slice(line.indexOf(' ') + 1))
+  const urls = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith(`${pid}.0 `)).map((line) => line.slice(line.indexOf(' ') + 1))
   const packages = new Set(urls.flatMap((url) => {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
-    return match?.[1] ? [match[1]] : []
+    // @note a package the build bundles (dist/vendor/) counts as that package.
+    const vendored = Object.entries(BUILD.vendored ?? {}).find(([, file]) => url.endsWith(`/dist/vendor/${file}`))?.[0]
+    return match?.[1] ? [match[1]] : vendored ? [vendored] : []
   }))
   const files = urls.filter((url) => url.includes('/dist/')).map((url) => url.slice(url.indexOf('/dist/') + 1))
   return { exitCode, packages, files, stderr }

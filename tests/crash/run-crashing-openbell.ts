@@ -6,8 +6,10 @@
  * - `throw-after-floor`: an exception nobody catches, thrown in the main process a second after the floor is up;
  * - `reject-after-floor`: a promise rejection nobody handles, at the same moment;
  * - `stop-hangs`: the floor's stop never ends and stops nothing (the Firestore emulator's JVM keeps running); it
- *   prints `floor: stop called` on stdout when it begins.
+ *   prints `floor: stop called` on stdout when it begins;
+ * - `worker-dies`: the spec worker's thread ends abruptly once the first check has run (`end-worker-thread.ts`).
  */
+import { fileURLToPath } from 'node:url'
 import { listScenarios, scenarioNames, startFloor } from '../../emulators/index.ts'
 import { start } from '../../support/cli/main.ts'
 import type { StartFloor } from '../../support/runner/floor.ts'
@@ -17,6 +19,7 @@ const [mode, ...argv] = process.argv.slice(2)
 const crashingFloor: StartFloor = async (request) => {
   if (mode === 'floor-fails') return startFloor({ ...request, namespace: 'Not_A_Namespace' })
   const floor = await startFloor(request)
+  if (mode === 'worker-dies') return { ...floor, workerSetupFiles: [...floor.workerSetupFiles, fileURLToPath(new URL('end-worker-thread.ts', import.meta.url))] }
   if (mode === 'stop-hangs') {
     return {
       ...floor,
@@ -34,6 +37,6 @@ const crashingFloor: StartFloor = async (request) => {
   return floor
 }
 
-if (!['floor-fails', 'throw-after-floor', 'reject-after-floor', 'stop-hangs'].includes(mode ?? '')) throw new Error(`unknown mode ${mode}`)
+if (!['floor-fails', 'throw-after-floor', 'reject-after-floor', 'stop-hangs', 'worker-dies'].includes(mode ?? '')) throw new Error(`unknown mode ${mode}`)
 // @note exits as bin/openbell.js does: whatever is still pending (a floor that will not stop) does not keep it alive.
 process.exit(await start(argv, { startFloor: crashingFloor, listScenarios: async () => listScenarios(), scenarioNames }))
