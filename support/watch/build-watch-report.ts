@@ -23,6 +23,8 @@ export interface WatchObservation {
   problems: readonly RunProblem[]
   waivers: LoadedWaivers
   floor: StartedFloor | null
+  /** The scenario put on the running floor through `/floor/scenario` when this evaluation started, if any. @default null */
+  appliedScenario?: string | null
   watch: WatchReportSection
 }
 
@@ -65,7 +67,13 @@ export function buildWatchReport(input: WatchObservation): ReadinessReport {
     target: describeRunTarget(config, context),
     authorization: config.authorization,
     filtered,
-    emulators: input.floor ? { scenario: config.scenario, startupMs: input.floor.startupMs, notes: input.floor.notes } : null,
+    emulators: input.floor
+      ? {
+          scenario: config.scenario,
+          startupMs: input.floor.startupMs,
+          notes: [...input.floor.notes, ...(input.appliedScenario ? [`scenario ${input.appliedScenario} was put on the running floor (POST /floor/scenario)`] : [])],
+        }
+      : null,
     problems: decision.problems,
     waiversFile: input.waivers.file,
     waivers: decision.waivers,

@@ -77,6 +77,8 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
     metrics?.recordNotificationFailed()
     say(`notification to receiver ${receiver + 1} of ${watch.notify.length} given up: ${why}`)
   })
+  /** The scenario put on the running floor through the metrics server's `/floor/scenario`, for the reports. */
+  let appliedScenario: string | null = null
   let last: Evaluation | null = null
   let previous: ReadinessReport | null = null
   let stopReason: string | null = null
@@ -110,6 +112,7 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
         workerSetup: { files: floor?.workerSetupFiles ?? [], env: { ...floor?.workerEnv } },
       },
       floor,
+      appliedScenario: () => appliedScenario,
       waivers: () => loadWaivers(config.waiversFile, now()),
       pendingDir: path.join(scratch, 'pending'),
       onViolationsFile: (file) => (violationsFile = file),
@@ -120,7 +123,12 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       host: watch.metricsHost,
       port: watch.metricsPort,
       staleAfterMs: 2 * intervalMs,
-      floorControl: startedFloor?.applyScenario ? (name) => startedFloor.applyScenario!(name) : null,
+      floorControl: startedFloor?.applyScenario
+        ? async (name) => {
+            await startedFloor.applyScenario!(name)
+            appliedScenario = name
+          }
+        : null,
     })
     say(`metrics: ${metrics.url}/metrics, health: ${metrics.url}/healthz; history: ${history}`)
     follower = await startKubeFollower({ ...followed, namespace: config.namespace, intervalMs, requestTimeoutMs: config.requestTimeoutMs })
@@ -155,7 +163,7 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       if (final || stopReason !== null) break
       trigger = await nextWake(Math.min(intervalMs, Math.max(0, end.endsAt.getTime() - now().getTime())), follower, options.stopRequested)
     }
-    say(`openbell watch ended (${stopReason ?? end.why}); final verdict ${last?.report.verdict}; report: ${last?.runDir}`)
+    say(`openbell watch ended (${stopReason ?? end.why}); final verdict ${last?.report.verdict}; report: ${last?.runDir}; spec worker processes started: ${specs.workersStarted}`)
     return last?.report ?? null
   } finally {
     follower?.close()

@@ -36,6 +36,8 @@ export interface WatchEvaluatorOptions {
   /** The floor's Firestore emulator and worker setup (emulator mode), else what a cluster run uses. */
   floorFacts: Pick<RunFacts, 'firestoreEmulator' | 'workerSetup'>
   floor: StartedFloor | null
+  /** The scenario put on the running floor since it started (emulator mode), for the report. @default () => null */
+  appliedScenario?: () => string | null
   waivers: () => LoadedWaivers
   /** Where an evaluation's evidence is gathered before it is known whether it is kept. */
   pendingDir: string
@@ -73,6 +75,7 @@ export class WatchEvaluator {
     const runId = createRunId(startedAt, config.env)
     const pending = path.join(this.#options.pendingDir, runId)
     mkdirSync(pending, { recursive: true, mode: 0o700 })
+    const appliedScenario = this.#options.appliedScenario?.() ?? null
     const problems: RunProblem[] = []
     let observed: ObservedRun | null = null
     let context: RunContext | null = null
@@ -92,7 +95,7 @@ export class WatchEvaluator {
       context = createRunContext(config, { runId, runDir: pending, cluster: { kubeconfigPath: null, context: config.kubeContext, server: null, version: null, problem: 'not read' }, preflight: null, ...this.#options.floorFacts })
     }
     problems.push(...this.#violations.collect(context.violationsFile))
-    const report = buildWatchReport({ config, context, startedAt, finishedAt: now(), observed, problems, waivers: this.#options.waivers(), floor: this.#options.floor, watch })
+    const report = buildWatchReport({ config, context, startedAt, finishedAt: now(), observed, problems, waivers: this.#options.waivers(), floor: this.#options.floor, appliedScenario, watch })
     const durationMs = new Date(report.finishedAt).getTime() - startedAt.getTime()
     if (this.#abandoned) {
       // @note the watch already wrote its final report without this evaluation (it ended first): nothing more is written.

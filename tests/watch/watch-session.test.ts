@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,12 +7,11 @@ import { describe, expect, it } from 'vitest'
 import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
 import type { Notification } from '../../support/watch/notifier.ts'
 import { isAlive, liveDescendants } from '../floor/process-tree.ts'
+import { HOOK_TOKEN, startReceiver } from './start-receiver.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** One watch walks through every fault; on a loaded 2-core machine an evaluation can take 20 s. */
 const WALK_TIMEOUT_MS = 900_000
-/** A webhook path with a token in it, as Slack's are: it must never appear in anything openbell writes or prints. */
-const HOOK_TOKEN = 'watchTestHookToken0123456789'
 
 /** The faults put on the running floor, one after the other, and the gate each must turn. */
 const FAULTS = [
@@ -24,48 +21,6 @@ const FAULTS = [
   { scenario: 'marketdata-stale', gate: 'marketdata-freshness', status: 'fail' },
   { scenario: 'slow-endpoint', gate: 'metrics', status: 'unverified' },
 ] as const
-
-/** A local webhook receiver: `/hooks/…` records the JSON bodies, `/broken/…` always answers 500. */
-async function startReceiver() {
-  const received: Notification[] = []
-  let waiters: (() => void)[] = []
-  const server = createServer((request, response) => {
-    let body = ''
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    request.on('end', () => {
-      if (request.url?.startsWith('/broken/')) return void response.writeHead(500).end()
-      received.push(JSON.parse(body) as Notification)
-      for (const wake of waiters.splice(0)) wake()
-      response.writeHead(200).end('ok')
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  /** Waits for a notification that satisfies `test`, among those not yet consumed. */
-  let consumed = 0
-  const next = async (test: (notification: Notification) => boolean, what: string): Promise<Notification> => {
-    const deadline = Date.now() + 300_000
-    for (;;) {
-      const index = received.findIndex((notification, position) => position >= consumed && test(notification))
-      if (index >= 0) {
-        consumed = index + 1
-        return received[index]!
-      }
-      if (Date.now() > deadline) throw new Error(`no notification ${what}; received: ${JSON.stringify(received.map((n) => [n.verdict, n.changedGates.map((g) => `${g.gate}:${g.to}`)]))}`)
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve)
-        setTimeout(resolve, 1_000)
-      })
-    }
-  }
-  return {
-    url: `http://127.0.0.1:${port}/hooks/T000/B000/${HOOK_TOKEN}`,
-    brokenUrl: `http://127.0.0.1:${port}/broken/${HOOK_TOKEN}`,
-    received,
-    next,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
 
 const changed = (notification: Notification, gate: string, status: string) =>
   notification.changedGates.some((change) => change.gate === gate && change.to === status)
