@@ -14,14 +14,14 @@ afterEach(async () => {
 })
 
 /** A vitest over one spec file that appends its worker's pid to a log each time it runs, with the resident pool. */
-async function start() {
+async function start(maxRunsPerWorker?: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-resident-pool-'))
   const log = path.join(dir, 'runs.log')
   writeFileSync(
     path.join(dir, 'one.spec.js'),
     `import { appendFileSync } from 'node:fs'\nimport { it, expect } from 'vitest'\nit('runs', () => { appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); expect(1).toBe(1) })\n`,
   )
-  const resident = createResidentForkPool()
+  const resident = createResidentForkPool(maxRunsPerWorker === undefined ? {} : { maxRunsPerWorker })
   const vitest = await createVitest('test', { config: false, root: dir, dir, include: ['*.spec.js'], watch: false, isolate: false, maxWorkers: 1, pool: resident.pool, reporters: [{}] }, {}, {})
   opened = { vitest, resident, dir }
   const specs = await vitest.globTestSpecifications()
@@ -65,5 +65,14 @@ describe('the resident fork pool', () => {
     expect(pids()).toHaveLength(2)
     expect(pids()[1]).not.toBe(first)
     expect(resident.started).toBe(2)
+  })
+
+  it('replaces its worker after maxRunsPerWorker runs, so what a worker holds on to is bounded', { timeout: 60_000 }, async () => {
+    const { resident, run, pids } = await start(2)
+    for (let round = 0; round < 5; round++) expect(await run()).toEqual(['passed'])
+    const [a, b, c, d, e] = pids()
+    expect([a === b, b === c, c === d, d === e]).toEqual([true, false, true, false])
+    expect(resident.started).toBe(3)
+    expect(isAlive(a!), 'a retired worker has ended').toBe(false)
   })
 })
