@@ -48,8 +48,7 @@ describe('openbell watch against the emulator floor', () => {
       expect(metricsUrl, output).toBeDefined()
       expect(await (await fetch(`${metricsUrl}/healthz`)).text()).toBe('ok\n')
 
-      // @note one fault replaces the other on the floor (each over the healthy floor), so each evaluation shows one
-      // fault appearing and the previous one gone; the last repair must bring GO back.
+      // @note each fault is put on the healthy floor, seen, then repaired: GO must come back before the next one.
       for (const fault of FAULTS) {
         const applied = await fetch(`${metricsUrl}/floor/scenario/${fault.scenario}`, { method: 'POST' })
         expect(applied.status, await applied.text()).toBe(200)
@@ -58,16 +57,19 @@ describe('openbell watch against the emulator floor', () => {
         expect(noticed.text).toMatch(new RegExp(`${fault.gate} \\S+ → ${fault.status}`))
         expect(noticed.changedGates.find((change) => change.gate === fault.gate)?.reasons.length).toBeGreaterThan(0)
         expect(noticed.report && verifyRunFolder(noticed.report).discrepancies).toEqual([])
-        const metrics = await (await fetch(`${metricsUrl}/metrics`)).text()
-        expect(metrics).toContain('openbell_go 0')
-        expect(metrics).toContain(`openbell_gate_status{gate="${fault.gate}",status="${fault.status}"} 1`)
+        const broken = await (await fetch(`${metricsUrl}/metrics`)).text()
+        expect(broken).toContain('openbell_go 0')
+        expect(broken).toContain(`openbell_gate_status{gate="${fault.gate}",status="${fault.status}"} 1`)
+        const repaired = await fetch(`${metricsUrl}/floor/scenario`, { method: 'DELETE' })
+        expect(repaired.status).toBe(200)
+        const recovered = await receiver.next((notification) => notification.verdict === 'GO', `of GO again after repairing ${fault.scenario}`)
+        expect(recovered.previousVerdict).toBe('NO-GO')
+        expect(changed(recovered, fault.gate, 'pass'), JSON.stringify(recovered.changedGates)).toBe(true)
+        const healthy = await (await fetch(`${metricsUrl}/metrics`)).text()
+        expect(healthy).toContain('openbell_go 1')
+        expect(healthy).toContain(`openbell_gate_status{gate="${fault.gate}",status="pass"} 1`)
       }
-      const repaired = await fetch(`${metricsUrl}/floor/scenario`, { method: 'DELETE' })
-      expect(repaired.status).toBe(200)
-      const recovered = await receiver.next((notification) => notification.verdict === 'GO', 'of GO again after the repair')
-      expect(recovered.previousVerdict).toBe('NO-GO')
       const metrics = await (await fetch(`${metricsUrl}/metrics`)).text()
-      expect(metrics).toContain('openbell_go 1')
       expect(metrics).toMatch(/^openbell_notifications_failed_total [1-9]/m)
       expect(metrics).toMatch(/^openbell_evaluation_duration_seconds_count [1-9]/m)
       // @note a Kubernetes change is seen through the watch, not only at the next interval.
