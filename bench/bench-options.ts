@@ -17,6 +17,8 @@ export interface BenchOptions {
   sampleMs?: number
   /** Where `<runId>.json` is written (`--out`, `OPENBELL_BENCH_OUT`). @default 'reports/bench' */
   out?: string
+  /** Evaluations one `openbell watch` makes for the RSS row; 0 skips the watch rows (`--watch-evaluations`, `OPENBELL_BENCH_WATCH_EVALUATIONS`). @default 1000 */
+  watchEvaluations?: number
 }
 
 /** {@link BenchOptions} after defaults. */
@@ -31,12 +33,13 @@ export const BENCH_DEFAULTS: Readonly<ResolvedBenchOptions> = Object.freeze({
   cli: 5,
   sampleMs: 50,
   out: 'reports/bench',
+  watchEvaluations: 1_000,
 })
 
-const COUNTS = { cold: 'OPENBELL_BENCH_COLD', warm: 'OPENBELL_BENCH_WARM', large: 'OPENBELL_BENCH_LARGE', 'large-trades': 'OPENBELL_BENCH_LARGE_TRADES', cli: 'OPENBELL_BENCH_CLI', 'sample-ms': 'OPENBELL_BENCH_SAMPLE_MS' } as const
+const COUNTS = { cold: 'OPENBELL_BENCH_COLD', warm: 'OPENBELL_BENCH_WARM', large: 'OPENBELL_BENCH_LARGE', 'large-trades': 'OPENBELL_BENCH_LARGE_TRADES', cli: 'OPENBELL_BENCH_CLI', 'sample-ms': 'OPENBELL_BENCH_SAMPLE_MS', 'watch-evaluations': 'OPENBELL_BENCH_WATCH_EVALUATIONS' } as const
 
 /**
- * Parses `npm run bench -- [--cold N] [--warm N] [--large N] [--large-trades N] [--cli N] [--sample-ms N] [--out DIR]`; a flag
+ * Parses `npm run bench -- [--cold N] [--warm N] [--large N] [--large-trades N] [--cli N] [--sample-ms N] [--watch-evaluations N] [--out DIR]`; a flag
  * wins over its environment variable.
  * @throws UsageError naming the flag and the value seen.
  */
@@ -50,7 +53,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       allowPositionals: false,
     }).values as Record<string, string | undefined>
   } catch (error) {
-    throw new UsageError(`bench: ${(error as Error).message}. Flags: --cold N, --warm N, --large N, --large-trades N, --cli N, --sample-ms N, --out DIR.`)
+    throw new UsageError(`bench: ${(error as Error).message}. Flags: --cold N, --warm N, --large N, --large-trades N, --cli N, --sample-ms N, --watch-evaluations N, --out DIR.`)
   }
   const count = (flag: keyof typeof COUNTS, fallback: number, minimum = 0): number => {
     const raw = values[flag] ?? env[COUNTS[flag]]
@@ -68,5 +71,6 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     cli: count('cli', BENCH_DEFAULTS.cli),
     sampleMs: count('sample-ms', BENCH_DEFAULTS.sampleMs, 10),
     out: values.out ?? env.OPENBELL_BENCH_OUT ?? BENCH_DEFAULTS.out,
+    watchEvaluations: count('watch-evaluations', BENCH_DEFAULTS.watchEvaluations),
   }
 }

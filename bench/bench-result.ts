@@ -1,3 +1,4 @@
+import type { WatchBenchResult } from './measure-watch.ts'
 import type { ResolvedBenchOptions } from './bench-options.ts'
 import type { CliSamples } from './measure-cli.ts'
 import type { BaselineSample, RunSample } from './measure-run.ts'
@@ -33,6 +34,8 @@ export interface BenchResult {
   cold: RunSample[]
   small: WarmFloorResult | null
   large: WarmFloorResult | null
+  /** `openbell watch`: detection times, warm re-evaluations, RSS over many evaluations; `null` when skipped. */
+  watch?: WatchBenchResult | null
   /** The table as printed. */
   table: string
 }

@@ -17,6 +17,7 @@ import { buildBenchRows } from './build-bench-rows.ts'
 import { measureCli } from './measure-cli.ts'
 import { measureProcessRun, type RunSample } from './measure-run.ts'
 import { measureWarmFloor } from './measure-warm-floor.ts'
+import { measureWatch, watchRows } from './measure-watch.ts'
 import { renderBenchTable } from './render-bench-table.ts'
 
 /** The large floor's `--request-timeout`: the longest a request may take (the check timeout). */
@@ -58,7 +59,8 @@ export async function runBench(options: ResolvedBenchOptions, log: (line: string
         })
       : null
 
-  const table = renderBenchTable(buildBenchRows({ runId, startedAt: startedAt.toISOString(), options, cli, cold, small, large }))
+  const watch = options.watchEvaluations > 0 ? await measureWatch({ evaluations: options.watchEvaluations, log }) : null
+  const table = renderBenchTable([...buildBenchRows({ runId, startedAt: startedAt.toISOString(), options, cli, cold, small, large }), ...(watch ? watchRows(watch) : [])])
   const result: BenchResult = {
     runId,
     startedAt: startedAt.toISOString(),
@@ -76,6 +78,7 @@ export async function runBench(options: ResolvedBenchOptions, log: (line: string
     cold,
     small,
     large,
+    watch,
     table,
   }
   const outDir = path.resolve(PROJECT_ROOT, options.out)

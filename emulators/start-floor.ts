@@ -17,6 +17,8 @@ import {
 } from './kube-api/index.ts'
 import { startOpsServices, type StartedOpsServices } from './ops/index.ts'
 import { loadScenario } from './scenarios/load-scenarios.ts'
+import type { StartedKubeApi } from './kube-api/started-kube-api.ts'
+import { UsageError } from '../support/errors.ts'
 
 /** The run's record of every request the Kubernetes API stand-in answered, under `evidence/`: what openbell asked. */
 export const KUBE_API_REQUEST_LOG = 'kube-api-requests.ndjson'
@@ -100,10 +102,9 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
       objectsLoading,
     ])
 
-    const kubeconfigPath = scenario?.kubeApi?.down
-      ? await writeKubeconfig({ server: `http://127.0.0.1:${await closedPort()}`, path: path.join(scratch, 'kubeconfig') })
-      : (
-          await timed('kube-api', () =>
+    const kubeApi = scenario?.kubeApi?.down
+      ? null
+      : await timed('kube-api', () =>
             new KubeApiEmulator()
               .withObjects(objects)
               .withServiceProxy(
@@ -118,7 +119,7 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
               .withRequestLog(path.join(request.runDir, 'evidence', KUBE_API_REQUEST_LOG))
               .start(),
           ).then(track(stops))
-        ).kubeconfigPath
+    const kubeconfigPath = kubeApi?.kubeconfigPath ?? (await writeKubeconfig({ server: `http://127.0.0.1:${await closedPort()}`, path: path.join(scratch, 'kubeconfig') }))
 
     let firestoreHost = `127.0.0.1:${await closedPort()}`
     if (firestore) {
@@ -142,11 +143,26 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
       workerSetupFiles: [ALPACA_WORKER_SETUP],
       workerEnv: EMULATOR_ALPACA_CREDENTIALS,
       stop: stopAll,
+      applyScenario: async (name) => applyScenarioToRunningFloor(name, { ops, kubeApi }),
     }
   } catch (error) {
     await stopAll()
     throw error
   }
+}
+
+/**
+ * Puts a scenario's `kube` overlay and `ops` faults on the running floor (over the floor as it started), or takes
+ * them off (`null`). A scenario that changes the API server itself or Firestore can only be chosen at start.
+ */
+function applyScenarioToRunningFloor(name: string | null, floor: { ops: StartedOpsServices; kubeApi: StartedKubeApi | null }): void {
+  const scenario = name === null ? null : loadScenario(name)
+  if (scenario && (scenario.kubeApi || scenario.firestore || scenario.kube?.remove)) {
+    throw new UsageError(`scenario ${JSON.stringify(name)} changes the API server, Firestore or removes objects; it can only be set at start: --scenario ${name}.`)
+  }
+  if (!floor.kubeApi) throw new UsageError('this floor has no Kubernetes API stand-in to change (it was started down).')
+  floor.kubeApi.applyOverlay(scenario?.kube ?? null)
+  for (const service of Object.values(floor.ops.services)) service.reconfigure(scenario?.ops?.[service.name] ?? {})
 }
 
 function track<T extends { stop(): Promise<void> }>(stops: (() => Promise<void>)[]): (started: T) => T {

@@ -54,7 +54,8 @@ describe('KubeApiEmulator', () => {
     ['GET', '/apis/apps/v1/namespaces/trading-floor/deployments/zzz', 404, 'NotFound', 'deployments.apps "zzz" not found'],
     ['DELETE', '/api/v1/namespaces/trading-floor/configmaps/a', 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource (DELETE configmaps)'],
     ['POST', '/api/v1/namespaces/trading-floor/configmaps', 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource (POST configmaps)'],
-    ['GET', '/api/v1/namespaces/trading-floor/pods?watch=true', 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource (watch pods is not served by the openbell kube-api emulator)'],
+    ['GET', '/api/v1/namespaces/trading-floor/pods/x?watch=true', 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource (watch pods by name)'],
+    ['GET', '/api/v1/namespaces/trading-floor/secrets?watch=true', 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource (watch secrets)'],
     ['GET', '/api/v1/namespaces/trading-floor/pods?labelSelector=a%20b', 400, 'BadRequest', 'unable to parse requirement: "a b" in label selector "a b"'],
     ['GET', '/api/v1/namespaces/trading-floor/configmaps?fieldSelector=data.x%3D1', 400, 'BadRequest', 'field label not supported: data.x'],
     ['GET', '/api/v1/namespaces/trading-floor/secrets', 403, 'Forbidden', 'secrets is forbidden: User "system:serviceaccount:trading-floor:openbell" cannot list resource "secrets" in API group "" in the namespace "trading-floor"'],
@@ -64,6 +65,22 @@ describe('KubeApiEmulator', () => {
     const response = await request(kube, path, { method })
     expect(response.status).toBe(code)
     expect(await response.json()).toEqual(expect.objectContaining({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message }))
+  })
+
+  it('streams a watch: a PATCH made after the request arrives as one MODIFIED event line', { timeout: 20_000 }, async () => {
+    await using kube = await start()
+    const controller = new AbortController()
+    const response = await request(kube, '/api/v1/namespaces/trading-floor/configmaps?watch=1', { signal: controller.signal })
+    expect(response.status).toBe(200)
+    const reader = response.body!.getReader()
+    const patched = await request(kube, '/api/v1/namespaces/trading-floor/configmaps/a', {
+      method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ data: { changed: 'yes' } }),
+    })
+    expect(patched.status).toBe(200)
+    let text = ''
+    for (let read = 0; read < 10 && !text.includes('\n'); read++) text += new TextDecoder().decode((await reader.read()).value)
+    controller.abort()
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'MODIFIED', object: { metadata: { name: 'a' }, data: { changed: 'yes' } } })
   })
 
   it('lists with kind, apiVersion and resourceVersion, items without type meta, and pages with limit/continue', async () => {

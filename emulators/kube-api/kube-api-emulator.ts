@@ -16,6 +16,9 @@ import {
 } from './kube-api-emulator-options.ts'
 import type { KubeMutation } from './kube-mutation.ts'
 import type { KubeObject } from './kube-object.ts'
+import type { KubeOverlay } from './kube-overlay.ts'
+import { applyKubeOverlay } from './apply-kube-overlay.ts'
+import { findResourceTypeByKind } from './kube-resource-types.ts'
 import type { KubeApiRequestRecord, StartedKubeApi } from './started-kube-api.ts'
 import { writeKubeconfig } from './write-kubeconfig.ts'
 
@@ -142,6 +145,7 @@ class RunningKubeApi implements StartedKubeApi {
   readonly #timers = new Set<NodeJS.Timeout>()
   readonly #requests: KubeApiRequestRecord[] = []
   readonly #elsewhere: Elsewhere | null
+  readonly #baseline: KubeObject[]
   #stopping: Promise<void> | undefined
   readonly port: number
   readonly kubeconfigPath: string
@@ -156,6 +160,7 @@ class RunningKubeApi implements StartedKubeApi {
     this.kubeconfigPath = kubeconfigPath
     this.#directory = directory
     this.#store = store
+    this.#baseline = store.snapshot()
     this.#options = options
     const context: KubeRequestContext = {
       store,
@@ -215,6 +220,29 @@ class RunningKubeApi implements StartedKubeApi {
     return this.#store.snapshot()
   }
 
+  applyOverlay(overlay: KubeOverlay | null, now: Date = new Date()): void {
+    const target = overlay === null ? this.#baseline : applyKubeOverlay(this.#baseline, { ...overlay, remove: [] }, { now })
+    const current = new Map(this.#store.snapshot().map((object) => [identify(object), object]))
+    for (const object of target) {
+      const existing = current.get(identify(object))
+      const next = structuredClone(object)
+      // @note compared without resourceVersion: only a real difference is committed (and seen by watches).
+      if (existing !== undefined) {
+        next.metadata = { ...next.metadata, resourceVersion: existing.metadata.resourceVersion, ...(existing.metadata.generation !== undefined ? { generation: existing.metadata.generation } : {}) }
+        const observed = (existing.status as { observedGeneration?: unknown } | undefined)?.observedGeneration
+        if (observed !== undefined && next.status) (next.status as { observedGeneration?: unknown }).observedGeneration = observed
+        if (JSON.stringify(existing) === JSON.stringify(next)) continue
+      }
+      const type = findResourceTypeByKind(object.kind)!
+      const committed = this.#store.commit(type, next)
+      // @note a controller that rolls out at once: what a changed spec looks like after its rollout, not during it.
+      const status = committed.status as { observedGeneration?: unknown } | undefined
+      if (status?.observedGeneration !== undefined && committed.metadata.generation !== undefined && status.observedGeneration !== committed.metadata.generation) {
+        this.#store.commit(type, { ...committed, status: { ...status, observedGeneration: committed.metadata.generation } })
+      }
+    }
+  }
+
   stop(): Promise<void> {
     this.#stopping ??= this.#close()
     return this.#stopping
@@ -245,4 +273,8 @@ class RunningKubeApi implements StartedKubeApi {
       this.#timers.add(timer)
     })
   }
+}
+
+function identify(object: KubeObject): string {
+  return `${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}`
 }

@@ -1,5 +1,6 @@
 import type { ElsewhereRequestRecord } from './internal/serve-hostile-answers.ts'
 import type { KubeObject } from './kube-object.ts'
+import type { KubeOverlay } from './kube-overlay.ts'
 
 /** One request the emulator answered, for asserting what a client did (e.g. that it never wrote). */
 export interface KubeApiRequestRecord {
@@ -33,6 +34,13 @@ export interface StartedKubeApi extends AsyncDisposable {
   readonly elsewhereRequests: readonly ElsewhereRequestRecord[]
   /** A copy of every object as it is now (after patches). */
   readonly objects: KubeObject[]
+  /**
+   * Puts the objects as they were at start with this overlay applied (`null`: as they were at start), committing
+   * each object that differs, so watches see the change: how a fault is applied to, and taken off, a running floor.
+   * An overlay's `remove` is not applied to a running stand-in (it has no DELETE).
+   * @throws UsageError when the overlay is invalid or names a missing object.
+   */
+  applyOverlay(overlay: KubeOverlay | null, now?: Date): void
   /** Closes every connection, cancels pending delays, and removes the kubeconfig folder. */
   stop(): Promise<void>
 }

@@ -13,6 +13,12 @@ export interface StartedOpsService extends AsyncDisposable {
   readonly url: string
   /** Ends hanging and endless responses, destroys every socket and closes the port; safe to call twice. */
   stop(): Promise<void>
+  /**
+   * Answers from now on as if started with these overrides (over the defaults, not over the earlier overrides): how a
+   * fault is applied to, and taken off, a running floor (`openbell watch` in emulator mode).
+   * @throws {UsageError} when the options are invalid.
+   */
+  reconfigure(overrides: OpsServiceOptions): void
 }
 
 /** The process's own clock. */
@@ -56,12 +62,19 @@ export class OpsServiceEmulator {
    */
   async start(): Promise<StartedOpsService> {
     const name = this.#name
-    const options = resolveOpsServiceOptions(name, this.#options)
-    const routes = createOpsRoutes(name, OPS_SERVICE_CATALOG[name], options, this.#clock)
-    const server = await startOpsHttpServer(routes, options.paths)
+    const clock = this.#clock
+    const stateOf = (overrides: OpsServiceOptions) => {
+      const options = resolveOpsServiceOptions(name, overrides)
+      return { routes: createOpsRoutes(name, OPS_SERVICE_CATALOG[name], options, clock), faults: options.paths }
+    }
+    let state = stateOf(this.#options)
+    const server = await startOpsHttpServer(() => state)
     return Object.freeze({
       name,
       url: server.url,
+      reconfigure: (overrides: OpsServiceOptions) => {
+        state = stateOf(overrides)
+      },
       stop: () => server.stop(),
       [Symbol.asyncDispose]: () => server.stop(),
     })

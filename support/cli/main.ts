@@ -78,6 +78,8 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
         return await (await import('./commands/plan.ts')).planCommand(config, io, kubeConfig)
       case 'verify':
         return (await import('./commands/verify.ts')).verifyCommand(config, io)
+      case 'watch':
+        return await (await import('./commands/watch.ts')).watchCommand(config, dependencies, io, kubeConfig)
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -92,7 +94,7 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
 }
 
 /** The commands that write a folder under `--reports`. */
-const WRITING_COMMANDS: readonly ResolvedConfig['command'][] = ['run', 'test', 'seed', 'halt']
+const WRITING_COMMANDS: readonly ResolvedConfig['command'][] = ['run', 'test', 'seed', 'halt', 'watch']
 
 /**
  * The local paths a command uses, checked before anything starts: a reports folder that cannot be written, a waivers

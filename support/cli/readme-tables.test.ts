@@ -48,6 +48,6 @@ describe('openbell --help and the README flag table come from the same option ta
 
   it('writes an alias before its flag, as the parser accepts it', () => {
     expect(flagOf('test-name-pattern', OPTIONS['test-name-pattern'])).toBe('-t, --test-name-pattern REGEX')
-    expect(rows).toContain('| `-t, --test-name-pattern REGEX` | – | – | run, test, plan | run only the checks whose title matches (such a run is never GO) |')
+    expect(rows).toContain('| `-t, --test-name-pattern REGEX` | – | – | run, test, plan, watch | run only the checks whose title matches (such a run is never GO) |')
   })
 })

@@ -9,6 +9,7 @@ const COMMAND_HELP: Record<(typeof COMMANDS)[number], string> = {
   scenarios: 'list the emulator scenarios and the gates each must fail',
   plan: 'list the gates and checks a run with these flags would execute, without starting or contacting anything',
   verify: 're-check a run folder: manifest.sha256, and the report agreeing with itself and with junit.xml',
+  watch: "the session guardian: the runbook evaluated continuously until the close, with metrics, notifications and history",
 }
 
 /** How a flag is written, with its alias and value: `-t, --test-name-pattern REGEX`. */

@@ -17,15 +17,17 @@ export interface OptionSpec {
   commands?: readonly CommandName[]
   /** A one-letter alias (`-t`). */
   short?: string
+  /** The flag may be given more than once; its value is then the list of every one given. */
+  multiple?: boolean
 }
 
 /** The commands of the `openbell` CLI. */
-export const COMMANDS = ['run', 'test', 'seed', 'halt', 'scenarios', 'plan', 'verify'] as const
+export const COMMANDS = ['run', 'test', 'seed', 'halt', 'scenarios', 'plan', 'verify', 'watch'] as const
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number]
 
-const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test', 'plan']
+const RUNBOOK_COMMANDS: readonly CommandName[] = ['run', 'test', 'plan', 'watch']
 
 /**
  * Every flag of the CLI, in one typed table: the parser, the env fallback, `--help` and the README's flag table all
@@ -208,7 +210,7 @@ export const OPTIONS = {
     type: 'string',
     valueName: 'FILE',
     description: 'an Ed25519 private key (PEM) that signs manifest.sha256 into manifest.sha256.sig',
-    commands: ['run', 'test', 'seed', 'halt'],
+    commands: ['run', 'test', 'seed', 'halt', 'watch'],
   },
   key: {
     envVar: null,
@@ -216,6 +218,52 @@ export const OPTIONS = {
     valueName: 'FILE',
     description: 'verify: the Ed25519 public key (PEM) that must have signed manifest.sha256',
     commands: ['verify'],
+  },
+  interval: {
+    envVar: 'OPENBELL_INTERVAL',
+    type: 'string',
+    valueName: 'SECONDS',
+    description: 'watch: seconds between evaluations (HTTP endpoints and Firestore re-read; at least 5)',
+    defaultText: '30',
+    commands: ['watch'],
+  },
+  until: {
+    envVar: 'OPENBELL_UNTIL',
+    type: 'string',
+    valueName: 'HH:MM',
+    description: "watch: stop at this New York time instead of the session's close",
+    defaultText: "the session's close (16:00, or the early close)",
+    commands: ['watch'],
+  },
+  'metrics-port': {
+    envVar: 'OPENBELL_METRICS_PORT',
+    type: 'string',
+    valueName: 'PORT',
+    description: 'watch: port of /metrics (Prometheus) and /healthz; 0 picks a free one',
+    defaultText: '9464',
+    commands: ['watch'],
+  },
+  'metrics-host': {
+    envVar: 'OPENBELL_METRICS_HOST',
+    type: 'string',
+    valueName: 'ADDRESS',
+    description: 'watch: address the metrics server listens on (0.0.0.0 in a pod, for its Service)',
+    defaultText: '127.0.0.1',
+    commands: ['watch'],
+  },
+  notify: {
+    envVar: 'OPENBELL_NOTIFY',
+    type: 'string',
+    valueName: 'URL',
+    description: 'watch: POST JSON here on the first verdict and every change (repeatable; the env var takes URLs separated by blanks); never printed',
+    commands: ['watch'],
+    multiple: true,
+  },
+  'halt-on-fail': {
+    envVar: null,
+    type: 'boolean',
+    description: 'watch: halt (EXECUTION_HALTED="1", audited) once when paper-execution or kill-switch turns fail',
+    commands: ['watch'],
   },
   help: {
     envVar: null,

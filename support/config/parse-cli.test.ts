@@ -29,7 +29,7 @@ describe('parseCli', () => {
   it.each([
     [['--nope'], "[openbell] Unknown option '--nope'. Run `openbell --help` for the flags."],
     [['--namespace'], "[openbell] Option '--namespace <value>' argument missing. Run `openbell --help` for the flags."],
-    [['seed', '--authorize-execution', 'a/b/c'], '[openbell] --authorize-execution does not apply to `openbell seed`; it is for: run, test, plan.'],
+    [['seed', '--authorize-execution', 'a/b/c'], '[openbell] --authorize-execution does not apply to `openbell seed`; it is for: run, test, plan, watch.'],
   ])('rejects %j with one clear line', (argv, message) => {
     expect(() => parseCli(argv, {})).toThrow(message)
   })

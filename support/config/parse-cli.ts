@@ -7,7 +7,7 @@ export interface ParsedCli {
   /** The command. @default 'run' */
   command: CommandName
   /** Each option given by flag or by its environment variable. */
-  values: Partial<Record<OptionName, string | boolean>>
+  values: Partial<Record<OptionName, string | boolean | string[]>>
   /** Positional arguments: gate ids or spec files to run (a filtered run is never GO). */
   positionals: string[]
 }
@@ -27,7 +27,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     parsed = parseArgs({
       args,
       options: Object.fromEntries(
-        Object.entries(OPTIONS).map(([name, spec]: [string, OptionSpec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]),
+        Object.entries(OPTIONS).map(([name, spec]: [string, OptionSpec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }]),
       ),
       allowPositionals: true,
       strict: true,
@@ -45,7 +45,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     if (fromFlag !== undefined && 'commands' in spec && !(spec.commands as readonly string[]).includes(command)) {
       throw new UsageError(`--${name} does not apply to \`openbell ${command}\`; it is for: ${spec.commands.join(', ')}.`)
     }
-    values[name] = value as string | boolean
+    values[name] = value as string | boolean | string[]
   }
   return { command, values, positionals: parsed.positionals }
 }

@@ -8,6 +8,7 @@ import { checkSessionWindow, type SessionOverride } from './check-session-window
 import { DEFAULTS } from './defaults.ts'
 import { OPTIONS, type CommandName, type OptionName } from './options.ts'
 import type { ParsedCli } from './parse-cli.ts'
+import { resolveWatchOptions, type WatchOptions } from '../watch/watch-options.ts'
 import {
   authorizationSchema,
   countSchema,
@@ -59,6 +60,8 @@ export interface ResolvedConfig {
   signKeyFile: string | null
   /** `openbell verify --key`: the absolute path of the public key the manifest signature must verify with. */
   verifyKeyFile: string | null
+  /** `openbell watch`: its interval, end, metrics server, notifications and halt; `null` for the other commands. */
+  watch: WatchOptions | null
 }
 
 /** What {@link resolveConfig} needs besides the parsed command line. */
@@ -174,6 +177,7 @@ export function resolveConfig(cli: ParsedCli, options: ResolveConfigOptions = {}
     operator: read('operator', nameSchema),
     signKeyFile: signKey === null ? null : path.resolve(cwd, signKey),
     verifyKeyFile: verifyKey === null ? null : path.resolve(cwd, verifyKey),
+    watch: cli.command === 'watch' ? resolveWatchOptions(cli.values) : null,
   }
 }
 
@@ -186,7 +190,7 @@ function readRunFolder(positionals: readonly string[], cwd: string): string {
 }
 
 /** The commands that read or write Firestore. */
-const FIRESTORE_COMMANDS: readonly CommandName[] = ['run', 'test', 'seed']
+const FIRESTORE_COMMANDS: readonly CommandName[] = ['run', 'test', 'seed', 'watch']
 
 /** Quotes a user's value for a message, shortened and with control characters escaped. */
 function quote(value: string): string {

@@ -96,4 +96,15 @@ export interface ReadinessReport {
   gates: GateReport[]
   /** Checks by status: `skipped` counts unverified and optional-not-run checks; `waived` counts waived ones. */
   counts: { passed: number; failed: number; skipped: number; waived: number }
+  /** `openbell watch` only: how the guardian followed the cluster for this evaluation (support/watch). */
+  watch?: WatchReportSection
+}
+
+/** What a watch's evaluation adds to its report: why it ran, and how each kind of object was followed. */
+export interface WatchReportSection {
+  /** What started this evaluation: `first`, `interval`, `kube:<kind>` (a watched object changed), `final`. */
+  trigger: string
+  intervalSeconds: number
+  /** Per kind: `watch` (followed live), or `list every interval` with the reason the watch was refused or dropped. */
+  follow: Record<string, string>
 }

@@ -6,11 +6,14 @@ import { CODE_ROOT, MODULE_EXTENSION } from '../project-paths.ts'
  * transforms nothing of it) and maps stack traces through the source maps, so a check's error names the `.ts` line.
  * From the TypeScript sources (the harness's own tests) vite transforms them as before: no options.
  */
-export function compiledWorkerOptions(): Pick<InlineConfig, 'execArgv' | 'server'> {
+export function compiledWorkerOptions(options: { resident?: boolean } = {}): Pick<InlineConfig, 'execArgv' | 'server'> {
   if (MODULE_EXTENSION !== '.js') return {}
-  // @note only vitest's setup files and the spec files themselves are still handed to vite (it insists on them);
-  // everything they import from dist/ is external.
-  const inCodeRoot = new RegExp(`^${escapeRegExp(CODE_ROOT)}[\\\\/]`)
+  // @note everything the specs import from dist/ is external. A resident worker (`openbell watch`) runs the same spec
+  // files again and again: Node caches an external module for the life of the process, so the second evaluation
+  // would re-run nothing. Its spec files and setup file go through vite's module runner instead, which evaluates them
+  // anew each run (and lets the old copies be collected); what they import stays native and loaded.
+  const reevaluated = options.resident ? `(?!specs[\\\\/]|support[\\\\/]runbook[\\\\/]worker-setup\\.js$)` : ''
+  const inCodeRoot = new RegExp(`^${escapeRegExp(CODE_ROOT)}[\\\\/]${reevaluated}`)
   return { execArgv: ['--enable-source-maps'], server: { deps: { external: [inCodeRoot] } } }
 }
 

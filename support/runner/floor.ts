@@ -24,6 +24,11 @@ export interface StartedFloor {
   workerEnv?: Readonly<Record<string, string>>
   /** Stops every stand-in and removes its temporary files. */
   stop(): Promise<void>
+  /**
+   * Puts a scenario's Kubernetes and ops faults on the running floor, or (`null`) takes them off again, so a fault can
+   * appear and disappear under `openbell watch`. @throws UsageError for a scenario that can only be set at start.
+   */
+  applyScenario?(name: string | null): Promise<void>
 }
 
 /**

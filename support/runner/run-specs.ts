@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import type { InlineConfig, Vitest } from 'vitest/node'
 import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
 import { compiledWorkerOptions } from './compiled-worker-options.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
@@ -31,6 +32,34 @@ export interface RunSpecsOptions {
 export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   const verdictReporter = new VerdictReporter()
   const exitCodeBefore = process.exitCode
+  const vitest = await createRunbookVitest(options, {
+    reporters: [verdictReporter, createConsoleReporter(undefined, options.waivedChecks, options.progress)],
+  })
+  try {
+    await vitest.start(options.gateFilter)
+  } finally {
+    // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
+    process.exitCode = exitCodeBefore
+    // @note awaited before the verdict: until the spec worker is gone it can still act (un-awaited work of a passed
+    // check), and the live-host violations file is read only after that, so no attempt escapes the verdict.
+    await vitest.close().finally(() => (process.exitCode = exitCodeBefore))
+  }
+  if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
+  return verdictReporter.observed
+}
+
+/**
+ * Creates the vitest that runs the gate specs, with the settings every run shares (one non-isolated spec worker, the
+ * runbook's setup file, the context channel provided), and takes vitest's SIGINT/SIGTERM handlers off again.
+ * `openbell watch` creates it once and keeps it (`support/watch/resident-specs.ts`); a single run, once per run.
+ */
+export async function createRunbookVitest(
+  options: Omit<RunSpecsOptions, 'waivedChecks' | 'progress' | 'gateFilter'>,
+  extra: Pick<InlineConfig, 'reporters'> & {
+    /** A pool whose worker outlives each run (`openbell watch`), whose spec files must then be evaluated anew each run. @default `threads`, the one-shot run's */
+    residentPool?: InlineConfig['pool']
+  },
+): Promise<Vitest> {
   const signalListenersBefore = new Map(ENDING_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
   // @note loaded here, not with the runner: the emulator floor's start (run-runbook.ts starts it first) spawns the
   // Firestore JVM before vitest's and vite's modules take the main thread.
@@ -58,16 +87,14 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
       // the thread, left-over work included, before the violations file is read.
       pool: 'threads',
       passWithNoTests: true,
-      ...compiledWorkerOptions(),
+      ...compiledWorkerOptions({ resident: extra.residentPool !== undefined }),
       testTimeout: options.checkTimeoutMs,
       hookTimeout: options.checkTimeoutMs,
       ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
       setupFiles: [codeFile('support/runbook/worker-setup.ts')],
       provide: { openbell: { contextChannel: options.contextChannel } },
-      reporters: [
-        verdictReporter,
-        createConsoleReporter(undefined, options.waivedChecks, options.progress),
-      ],
+      reporters: extra.reporters,
+      ...(extra.residentPool ? { pool: extra.residentPool } : {}),
     },
     { logLevel: 'error', server: { watch: null } },
     // @note vitest's own console lines ("JUNIT report written to …") would bury the verdict; checks print through the console reporter.
@@ -78,15 +105,5 @@ export async function runSpecs(options: RunSpecsOptions): Promise<ObservedRun> {
   for (const signal of ENDING_SIGNALS) {
     for (const listener of process.listeners(signal)) if (!signalListenersBefore.get(signal)?.has(listener)) process.off(signal, listener)
   }
-  try {
-    await vitest.start(options.gateFilter)
-  } finally {
-    // @note vitest sets process.exitCode for failed tests; the verdict alone decides openbell's exit code.
-    process.exitCode = exitCodeBefore
-    // @note awaited before the verdict: until the spec worker is gone it can still act (un-awaited work of a passed
-    // check), and the live-host violations file is read only after that, so no attempt escapes the verdict.
-    await vitest.close().finally(() => (process.exitCode = exitCodeBefore))
-  }
-  if (!verdictReporter.observed) throw new Error('vitest ended without reporting the run')
-  return verdictReporter.observed
+  return vitest
 }

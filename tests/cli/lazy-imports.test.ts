@@ -15,7 +15,7 @@ const HOOK = path.join(ROOT, 'tests/cli/record-resolved-modules.mjs')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-lazy-imports-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-const HEAVY = ['@kubernetes/client-node', 'firebase-admin', 'msw', 'vitest'] as const
+const HEAVY = ['@kubernetes/client-node', 'firebase-admin', 'msw', 'vitest', 'prom-client'] as const
 
 /** The packages (by `node_modules/<name>/`) and openbell files (under dist/) the CLI's own process loaded (its main thread: thread 0). */
 async function loadedBy(args: readonly string[]): Promise<{ exitCode: number; packages: Set<string>; files: string[]; stderr: string }> {
@@ -44,9 +44,11 @@ describe('each command imports only what it needs (the CLI\'s own process, compi
     { command: '--help', args: ['--help'], exitCode: 0 },
     { command: '--version', args: ['--version'], exitCode: 0 },
     { command: 'a usage error', args: ['run', '--no-such-flag'], exitCode: 2 },
+    // @note `watch` is imported only when it runs: its flags are checked without the clients, vitest or prom-client.
+    { command: 'a watch usage error', args: ['watch', '--interval', '3'], exitCode: 2 },
     { command: 'scenarios', args: ['scenarios'], exitCode: 0 },
     { command: 'verify (a folder that is no run folder)', args: ['verify', '.'], exitCode: 1 },
-  ])('$command loads none of client-node, firebase-admin, msw or vitest', async ({ args, exitCode }) => {
+  ])('$command loads none of client-node, firebase-admin, msw, vitest or prom-client', async ({ args, exitCode }) => {
     const run = await loadedBy(args)
     expect(run.exitCode, run.stderr).toBe(exitCode)
     // the record is real: the process did load openbell's compiled entry point and no TypeScript at all
@@ -60,7 +62,7 @@ describe('each command imports only what it needs (the CLI\'s own process, compi
     const run = await loadedBy(['plan'])
     expect(run.exitCode, run.stderr).toBe(0)
     expect(run.packages).toContain('vitest')
-    for (const name of ['@kubernetes/client-node', 'firebase-admin', 'msw']) expect(run.packages, name).not.toContain(name)
+    for (const name of ['@kubernetes/client-node', 'firebase-admin', 'msw', 'prom-client']) expect(run.packages, name).not.toContain(name)
     expect(run.files.filter((file) => file.startsWith('dist/emulators/') && !file.startsWith('dist/emulators/scenarios/scenario-names'))).toEqual([])
   }, 180_000)
 })

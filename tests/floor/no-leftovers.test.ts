@@ -58,3 +58,29 @@ describe('the emulator floor leaves nothing behind', () => {
     expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })
 })
+
+describe('openbell watch leaves nothing behind', () => {
+  it('after SIGTERM: exit 0, a final report that verifies, and no process of the floor or of vitest', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-leftovers-watch-'))
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/openbell.js'), 'watch', '--interval', '5', '--metrics-port', '0', '--reports', reportsDir], { cwd: ROOT })
+    const seen = new Set<number>()
+    let stdout = ''
+    const watcher = setInterval(() => liveDescendants(child.pid ?? -1).forEach((pid) => seen.add(pid)), 100)
+    // @note SIGTERM once the second evaluation is decided: the resident spec worker is then alive between two runs.
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      if ((stdout.match(/ (GO|NO-GO) \(/g) ?? []).length >= 2 && !child.killed) child.kill('SIGTERM')
+    })
+    const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    clearInterval(watcher)
+    const deadline = Date.now() + 5_000
+    while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(exitCode, stdout).toBe(0)
+    expect(seen.size, 'the watch started child processes (the spec worker, the Firestore emulator)').toBeGreaterThan(0)
+    expect([...seen].filter(isAlive)).toEqual([])
+    const finalRunDir = /; report: (\S+);/.exec(stdout)?.[1]
+    expect(finalRunDir, stdout).toBeDefined()
+    expect(JSON.parse(readFileSync(path.join(finalRunDir!, 'readiness_report.json'), 'utf8')).watch.trigger).toBe('final')
+    expect(verifyRunFolder(finalRunDir!).discrepancies).toEqual([])
+  })
+})

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parseAllDocuments } from 'yaml'
+import { parseAllDocuments, stringify } from 'yaml'
 import { KUBE_READS } from '../../support/clients/kube-reads.ts'
 import { KILL_SWITCH } from '../../support/policies/kill-switch-value.ts'
 import { GATE_KUBE_READS } from '../../support/verdict/gate-registry.ts'
@@ -13,6 +14,7 @@ import { KIND_SCHEMAS, type ManifestKind } from './kube-manifest-schemas.ts'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DEPLOY = path.join(ROOT, 'deploy')
 const KUBECTL = '/usr/bin/kubectl'
+const PROMTOOL = '/usr/bin/promtool'
 
 type Manifest = { kind: ManifestKind; metadata: { name?: string; generateName?: string; namespace: string }; [key: string]: any }
 
@@ -94,7 +96,8 @@ describe('deploy/', () => {
     }
     const kustomization = load('kustomization.yaml')[0] as unknown as { images: { name: string; newTag: string }[]; resources: string[] }
     expect(kustomization.images).toEqual([{ name: 'ghcr.io/agenttrader/openbell', newTag: version }])
-    expect(kustomization.resources.sort()).toEqual(files.filter((file) => file !== 'job.yaml').sort())
+    expect(kustomization.resources.sort()).toEqual(files.filter((file) => file !== 'job.yaml' && !file.startsWith('watch-')).sort())
+    expect(find('Deployment', 'openbell-watch')?.spec.template.spec.containers[0].image).toBe(`ghcr.io/agenttrader/openbell:${version}`)
   })
 
   it('lets the runbook pods reach only DNS, the API server, public HTTPS (Firestore, Alpaca paper) and the metadata server; nothing reaches them', () => {
@@ -122,6 +125,44 @@ describe('deploy/', () => {
     // Public HTTPS only: the cluster's own networks and the link-local range stay closed on 443.
     const publicHttps = rules.flatMap((rule) => rule.to).find((peer) => peer.ipBlock?.cidr === '0.0.0.0/0')
     expect(publicHttps?.ipBlock?.except).toEqual(expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16']))
+  })
+
+  it('runs the guardian as one read-only replica whose metrics a Service and Prometheus reach, halting only where opted in', () => {
+    const deployment = find('Deployment', 'openbell-watch')
+    const pod = deployment?.spec.template.spec
+    const [container] = pod.containers
+    expect(container.args).toEqual(['watch', '--env=cluster', '--reports=/reports', '--metrics-host=0.0.0.0', '--metrics-port=9464'])
+    // The same pod as the pre-open Job: settings, reports on the claim, non-root, and the label the egress policy selects.
+    const job = manifests.find(({ manifest }) => manifest.kind === 'Job')?.manifest
+    expect(container.env).toEqual(job?.spec.template.spec.containers[0].env)
+    expect(pod.volumes).toEqual(job?.spec.template.spec.volumes)
+    expect(deployment?.spec.template.metadata.labels).toMatchObject(find('NetworkPolicy', 'openbell-egress')?.spec.podSelector.matchLabels)
+    expect(deployment?.spec.selector.matchLabels).toEqual(deployment?.spec.template.metadata.labels)
+    expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'metrics' })
+    const service = find('Service', 'openbell-watch-metrics')
+    expect(service?.spec.selector).toEqual(deployment?.spec.template.metadata.labels)
+    expect(service?.spec.ports).toEqual([{ name: 'metrics', port: 9464, targetPort: 'metrics', protocol: 'TCP' }])
+    expect(find('NetworkPolicy', 'openbell-watch-metrics')?.spec.ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 9464 }] },
+    ])
+    // Follows with list and watch only; the halt binding for the ServiceAccount is a file of its own, opted into.
+    expect(triples(find('Role', 'openbell-watcher')?.rules ?? []).every((triple) => /\|(list|watch)$/.test(triple))).toBe(true)
+    expect(find('RoleBinding', 'openbell-watcher')?.subjects).toEqual([{ kind: 'ServiceAccount', name: 'openbell', namespace: 'trading-floor' }])
+    const haltBindings = manifests.filter(({ manifest }) => manifest.kind === 'RoleBinding' && manifest.roleRef.name === 'openbell-halt' && manifest.subjects.some((subject: { kind: string }) => subject.kind === 'ServiceAccount'))
+    expect(haltBindings.map(({ file }) => file)).toEqual(['watch-halt-rbac.yaml'])
+    expect(container.args).not.toContain('--halt-on-fail')
+  })
+
+  it('alerts on NO-GO for 1 minute and on no evaluation for 5 minutes, with rules promtool accepts (skipped without promtool)', () => {
+    const rules = find('PrometheusRule', 'openbell-watch')?.spec.groups.flatMap((group: { rules: unknown[] }) => group.rules)
+    expect(rules).toEqual([
+      expect.objectContaining({ alert: 'OpenbellNoGo', expr: expect.stringContaining('openbell_go'), for: '1m' }),
+      expect.objectContaining({ alert: 'OpenbellWatchStalled', expr: expect.stringContaining('openbell_last_evaluation_timestamp_seconds'), for: '5m' }),
+    ])
+    if (!existsSync(PROMTOOL)) return console.warn(`promtool not found at ${PROMTOOL}: the rule expressions were not checked`)
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-rules-')), 'rules.yaml')
+    writeFileSync(file, stringify({ groups: find('PrometheusRule', 'openbell-watch')?.spec.groups }))
+    expect(execFileSync(PROMTOOL, ['check', 'rules', file], { encoding: 'utf8' })).toMatch(/SUCCESS: 2 rules found/)
   })
 
   it.skipIf(!existsSync(KUBECTL))('builds with `kubectl kustomize` (offline; skipped without kubectl)', () => {

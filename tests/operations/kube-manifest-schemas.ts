@@ -43,7 +43,26 @@ const container = z.strictObject({
     limits: z.strictObject({ memory: z.string() }),
   }),
   volumeMounts: z.array(z.strictObject({ name, mountPath: z.string().startsWith('/'), readOnly: z.boolean().optional() })),
+  ports: z.array(z.strictObject({ name, containerPort: z.number().int().min(1).max(65535), protocol: z.literal('TCP') })).optional(),
+  livenessProbe: z.strictObject({
+    httpGet: z.strictObject({ path: z.string().startsWith('/'), port: z.union([name, z.number().int()]) }),
+    initialDelaySeconds: z.number().int().nonnegative(),
+    periodSeconds: z.number().int().positive(),
+    failureThreshold: z.number().int().positive(),
+  }).optional(),
 })
+
+const podSecurityContext = z.strictObject({
+  runAsNonRoot: z.literal(true),
+  runAsUser: z.number().int().positive(),
+  runAsGroup: z.number().int().positive(),
+  fsGroup: z.number().int().positive(),
+  seccompProfile: z.strictObject({ type: z.literal('RuntimeDefault') }),
+})
+const podVolumes = z.array(z.union([
+  z.strictObject({ name, emptyDir: z.strictObject({ sizeLimit: z.string() }) }),
+  z.strictObject({ name, persistentVolumeClaim: z.strictObject({ claimName: name }) }),
+]))
 
 /** The pod template of the runbook Job: non-root, read-only root, reports on a PersistentVolumeClaim, /tmp on an emptyDir. */
 export const podTemplateSchema = z.strictObject({
@@ -75,6 +94,33 @@ const jobSpec = z.strictObject({
 })
 
 const labelSelector = z.strictObject({ matchLabels: z.record(z.string(), z.string()) })
+
+/** The guardian's Deployment (`openbell watch`): one replica, never two at once, the same hardened pod as the Job. */
+const deploymentSpec = z.strictObject({
+  replicas: z.literal(1),
+  strategy: z.strictObject({ type: z.literal('Recreate') }),
+  selector: labelSelector,
+  template: z.strictObject({
+    metadata: z.strictObject({ labels: z.record(z.string(), z.string()) }),
+    spec: z.strictObject({
+      serviceAccountName: z.literal('openbell'),
+      automountServiceAccountToken: z.literal(true),
+      restartPolicy: z.literal('Always'),
+      terminationGracePeriodSeconds: z.number().int().positive(),
+      securityContext: podSecurityContext,
+      containers: z.array(container).length(1),
+      volumes: podVolumes,
+    }),
+  }),
+})
+
+const alertRule = z.strictObject({
+  alert: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
+  expr: z.string().min(1),
+  for: z.string().regex(/^\d+[smh]$/),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+})
 const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR')
 const networkPolicyPeer = z.union([
   z.strictObject({ namespaceSelector: labelSelector, podSelector: labelSelector.optional() }),
@@ -119,10 +165,26 @@ export const KIND_SCHEMAS = {
       policyTypes: z.array(z.enum(['Ingress', 'Egress'])).min(1),
       ingress: z.array(z.strictObject({ from: z.array(networkPolicyPeer).min(1), ports: z.array(networkPolicyPort).min(1) })).optional(),
       // @note every egress rule names its peers and its ports: a rule without `to` or `ports` would allow everything.
-      egress: z.array(z.strictObject({ to: z.array(networkPolicyPeer).min(1), ports: z.array(networkPolicyPort).min(1) })),
-    }),
+      egress: z.array(z.strictObject({ to: z.array(networkPolicyPeer).min(1), ports: z.array(networkPolicyPort).min(1) })).optional(),
+    }).refine((spec) => spec.policyTypes.includes('Egress') === (spec.egress !== undefined), 'egress rules go with the Egress policy type, and only with it'),
   }),
   Job: z.strictObject({ apiVersion: z.literal('batch/v1'), kind: z.literal('Job'), metadata, spec: jobSpec }),
+  Deployment: z.strictObject({ apiVersion: z.literal('apps/v1'), kind: z.literal('Deployment'), metadata, spec: deploymentSpec }),
+  Service: z.strictObject({
+    apiVersion: z.literal('v1'),
+    kind: z.literal('Service'),
+    metadata,
+    spec: z.strictObject({
+      selector: z.record(z.string(), z.string()),
+      ports: z.array(z.strictObject({ name, port: z.number().int().min(1).max(65535), targetPort: z.union([name, z.number().int()]), protocol: z.literal('TCP') })).min(1),
+    }),
+  }),
+  PrometheusRule: z.strictObject({
+    apiVersion: z.literal('monitoring.coreos.com/v1'),
+    kind: z.literal('PrometheusRule'),
+    metadata,
+    spec: z.strictObject({ groups: z.array(z.strictObject({ name: z.string().min(1), rules: z.array(alertRule).min(1) })).min(1) }),
+  }),
   CronJob: z.strictObject({
     apiVersion: z.literal('batch/v1'),
     kind: z.literal('CronJob'),

@@ -8,6 +8,7 @@ import { listKubeObjects } from './list-kube-objects.ts'
 import type { KubeRequestTarget } from './parse-kube-path.ts'
 import { patchKubeObject } from './patch-kube-object.ts'
 import { sendEndlessList, sendRedirect } from './serve-hostile-answers.ts'
+import { serveWatch } from './serve-watch.ts'
 import { decodeAccessReview, reviewAccess } from './self-subject-access-review.ts'
 import { forwardToUpstream, parseServiceProxyId, resolveProxyUpstream } from './service-proxy.ts'
 
@@ -29,7 +30,10 @@ export async function handleResourceRequest(
     return sendStatus(res, unknownPathStatus())
   }
   if (['true', '1'].includes(url.searchParams.get('watch') ?? '')) {
-    return sendStatus(res, methodNotAllowedStatus(`watch ${type.plural} is not served by the openbell kube-api emulator`))
+    const access = { verb: 'watch' as const, group: type.group, resource: type.plural, ...(namespace !== undefined ? { namespace } : {}) }
+    if (method !== 'GET' || name !== undefined || !type.stored) return sendStatus(res, methodNotAllowedStatus(`watch ${type.plural}${name !== undefined ? ' by name' : ''}`))
+    if (isForbidden(context.forbidden, access)) return sendStatus(res, forbiddenStatus(context.user, access))
+    return serveWatch(req, res, context.store, type, namespace, url)
   }
   const verb = verbOf(method, target)
   if (verb === undefined) {

@@ -3,12 +3,16 @@ import type { KubeObject } from '../kube-object.ts'
 import { findResourceTypeByKind, type KubeResourceType } from '../kube-resource-types.ts'
 import { describeKubeObject, fillKubeDefaults } from './fill-kube-defaults.ts'
 
+/** What a watch is told of a change. */
+export type KubeObjectListener = (type: 'ADDED' | 'MODIFIED', object: KubeObject) => void
+
 /**
  * The emulator's in-memory objects, keyed by resource, namespace and name.
  * Reads return copies; the only write is {@link KubeObjectStore.commit}, which bumps `resourceVersion`.
  */
 export class KubeObjectStore {
   readonly #objects = new Map<string, KubeObject>()
+  readonly #subscribers = new Set<{ prefix: string; listener: KubeObjectListener }>()
   #resourceVersion = 0
 
   constructor(objects: readonly KubeObject[], now: Date) {
@@ -63,7 +67,15 @@ export class KubeObjectStore {
     if (type.hasGeneration && specChanged && typeof metadata.generation === 'number') metadata.generation += 1
     const stored = { ...structuredClone(next), metadata }
     this.#objects.set(key, stored)
+    for (const { prefix, listener } of this.#subscribers) if (key.startsWith(prefix)) listener(current === undefined ? 'ADDED' : 'MODIFIED', structuredClone(stored))
     return structuredClone(stored)
+  }
+
+  /** Calls `listener` for every change committed to objects of one type (and namespace) from now on: what a watch streams. */
+  subscribe(type: KubeResourceType, namespace: string | undefined, listener: KubeObjectListener): () => void {
+    const subscriber = { prefix: namespace === undefined ? `${type.group}/${type.plural}/` : `${type.group}/${type.plural}/${namespace}/`, listener }
+    this.#subscribers.add(subscriber)
+    return () => this.#subscribers.delete(subscriber)
   }
 
   /** Every object, for inspection by tests. */

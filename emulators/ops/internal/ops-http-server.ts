@@ -22,11 +22,14 @@ const notImplemented = (method: string): OpsResponse => ({
     '        <p>Error code explanation: 501 - Server does not support this operation.</p>\n    </body>\n</html>\n',
 })
 
+/** What the server answers: routes by exact path, and faults on top; read at each request, so it can change while running. */
+export interface OpsHttpState {
+  readonly routes: ReadonlyMap<string, () => OpsResponse>
+  readonly faults: Readonly<Record<string, PathFault>>
+}
+
 /** Starts a server on 127.0.0.1 and a free port that answers GET by exact path, with faults applied. */
-export async function startOpsHttpServer(
-  routes: ReadonlyMap<string, () => OpsResponse>,
-  faults: Readonly<Record<string, PathFault>>,
-): Promise<RunningOpsHttpServer> {
+export async function startOpsHttpServer(state: () => OpsHttpState): Promise<RunningOpsHttpServer> {
   const sockets = new Set<Socket>()
   const stopping = new AbortController()
   const server = createServer((request, response) => {
@@ -44,6 +47,7 @@ export async function startOpsHttpServer(
     const method = request.method ?? 'GET'
     if (method !== 'GET') return send(response, notImplemented(method))
     const path = request.url ?? '/'
+    const { routes, faults } = state()
     const fault = Object.hasOwn(faults, path) ? faults[path] : undefined
     // @note a hanging request holds its socket open until stop() destroys it.
     if (fault?.hang === true) return

@@ -22,7 +22,8 @@ import type { CliIo } from '../main.ts'
  * records who did it, before and after, in `<reports>/<runId>-halt/halt_record.json` with a manifest.
  * There is deliberately no command that un-halts.
  */
-export async function haltCommand(config: ResolvedConfig, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
+export async function haltCommand(config: ResolvedConfig, io: CliIo, kubeConfig: KubeConfig | null, options: HaltOptions = {}): Promise<ExitCode> {
+  const reason = options.reason ?? null
   // @note in cluster mode the CLI has loaded the kubeconfig (a usage error otherwise): it is the one used here.
   if (config.env !== 'cluster' || kubeConfig === null) {
     throw new UsageError('halt acts on a live cluster only; run `openbell halt --env=cluster [--kube-context NAME]`.')
@@ -40,6 +41,8 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo, kubeConfig:
     kubeContext: kubeConfig.getCurrentContext(),
     kubeServer: withoutUserinfo(kubeConfig.getCurrentCluster()?.server ?? '') || null,
     configMap: `${config.namespace}/${KILL_SWITCH.configMap}`,
+    // @note `openbell watch --halt-on-fail` names the gate and check that made it halt.
+    ...(reason !== null ? { reason } : {}),
   }
   let exitCode: ExitCode = EXIT_CODES.unverified
   let step: HaltStep = 'read'
@@ -72,6 +75,12 @@ export async function haltCommand(config: ResolvedConfig, io: CliIo, kubeConfig:
       : `NOT CONFIRMED: ${record.error ?? `${KILL_SWITCH.key} read back as ${JSON.stringify(record.after)}, not "1"; halt again`}\n  record: ${runDir}\n`,
   )
   return exitCode
+}
+
+/** What `openbell watch --halt-on-fail` adds to a halt. */
+export interface HaltOptions {
+  /** Why, recorded in the audit record: the gate and check that turned fail. */
+  reason?: string
 }
 
 /** The step of the halt that was under way when something went wrong. */

@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { PROJECT_ROOT } from '../support/runner/run-runbook.ts'
+import type { Notification } from '../support/watch/notifier.ts'
+import { checkTarget, type TargetCheck } from './bench-targets.ts'
+import type { BenchRow } from './render-bench-table.ts'
+import { summarize, type Summary } from './summarize.ts'
+import { readTreeRss } from './tree-rss.ts'
+
+/** The watch's interval in the benchmark: the shortest allowed, so an endpoint fault is seen within 5 s + 2 s. */
+const INTERVAL_SECONDS = 5
+/** Each wait of the benchmark gives up after this long. */
+const WAIT_MS = 300_000
+/** Evaluations over which the RSS peak is taken at the start and at the end: one period of the spec worker's replacement. */
+const PEAK_WINDOW = 20
+/** How many times each fault is put on and taken off: the detection times are medians of these. */
+const DETECTIONS = 5
+
+/** What `openbell watch` measured: detection times, warm re-evaluations, and RSS over many evaluations. */
+export interface WatchBenchResult {
+  /** Fault on a Kubernetes object (the kill-switch ConfigMap to "0") → notification received, ms, each time it was put on. */
+  kubeDetect: Summary | null
+  /** Fault on an ops endpoint (market data 15 min old) → notification received, ms, each time it was put on. */
+  endpointDetect: Summary | null
+  /** Spec worker processes the watch started (1: the worker stayed resident), from its start line; `null` when not said. */
+  workersStarted: number | null
+  /** Durations of the evaluations after the first (vitest warm), ms. */
+  warmEvaluations: Summary | null
+  /** SIGTERM → the watch process exited (its final evaluation and report written, the floor stopped), ms. */
+  stopMs: number
+  /** Evaluations the process tree's RSS was followed over, after the warm-up. */
+  evaluations: number
+  /** Peak RSS of the whole watch process tree over the first 20 evaluations once warm (after the faults) and over the last 20 of `evaluations` more, bytes. */
+  rssFirstBytes: number
+  rssLastBytes: number
+}
+
+/**
+ * Starts one real `openbell watch` against the emulator floor (interval 5 s, a local webhook receiver), puts a
+ * Kubernetes fault and an endpoint fault on the running floor (`/floor/scenario`) and times each to its
+ * notification, then lets it evaluate `evaluations` times and compares the RSS of its process tree.
+ */
+export async function measureWatch(options: { evaluations: number; log: (line: string) => void }): Promise<WatchBenchResult> {
+  const received: { at: number; notification: Notification }[] = []
+  const server = createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    request.on('end', () => {
+      received.push({ at: performance.now(), notification: JSON.parse(body) as Notification })
+      response.writeHead(200).end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-bench-watch-'))
+  const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/benchWatchToken0123456789`
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/openbell.js'), 'watch', '--interval', String(INTERVAL_SECONDS), '--metrics-port', '0', '--reports', reportsDir, '--notify', hook], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const until = async (test: () => boolean, what: string, waitMs = WAIT_MS) => {
+    const deadline = Date.now() + waitMs
+    while (!test()) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`bench: openbell watch never ${what}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  const detect = async (scenario: string, gate: string): Promise<number> => {
+    const seen = received.length
+    const started = performance.now()
+    await fetch(`${metricsUrl()}/floor/scenario/${scenario}`, { method: 'POST' })
+    await until(() => received.slice(seen).some(({ notification }) => notification.changedGates.some((change) => change.gate === gate && change.to !== 'pass')), `noticed ${scenario}`)
+    const detectedMs = received.slice(seen).find(({ notification }) => notification.changedGates.some((change) => change.gate === gate))!.at - started
+    const repaired = received.length
+    await fetch(`${metricsUrl()}/floor/scenario`, { method: 'DELETE' })
+    await until(() => received.slice(repaired).some(({ notification }) => notification.verdict === 'GO'), `recovered from ${scenario}`)
+    return detectedMs
+  }
+  const readWorkersStarted = () => {
+    const counts = [...output.matchAll(/spec worker processes started: (\d+)/g)].map((match) => Number(match[1]))
+    return counts.at(-1) ?? null
+  }
+  const metricsUrl = () => /metrics: (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(output)?.[1] ?? ''
+  const evaluationsSoFar = () => {
+    const dir = path.join(reportsDir, 'watch')
+    const file = readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isFile() && entry.name.endsWith('.ndjson'))
+    return file ? readFileSync(path.join(dir, file.name), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { durationMs: number; trigger: string }) : []
+  }
+  let stopMsSeen = 0
+  let measured: Omit<WatchBenchResult, 'workersStarted' | 'stopMs'>
+  try {
+    await until(() => received.some(({ notification }) => notification.verdict === 'GO'), 'reached GO')
+    options.log(`watch: GO; RSS ${Math.round(readTreeRss([child.pid!]).total / 2 ** 20)} MB`)
+    const kube: number[] = []
+    const endpoint: number[] = []
+    for (let round = 1; round <= DETECTIONS; round++) {
+      kube.push(await detect('kill-switch-off', 'kill-switch'))
+      options.log(`watch: kill switch "0" noticed in ${Math.round(kube.at(-1)!)} ms (${round}/${DETECTIONS})`)
+      endpoint.push(await detect('marketdata-stale', 'marketdata-freshness'))
+      options.log(`watch: stale market data noticed in ${Math.round(endpoint.at(-1)!)} ms (${round}/${DETECTIONS})`)
+    }
+    // @note the spec worker is replaced every 20 evaluations (`RESIDENT_FORK_POOL_DEFAULTS`), so the tree's RSS is a
+    // saw: what is compared is its peak over the first 20 evaluations after the warm-up and over the last 20.
+    const start = evaluationsSoFar().length
+    const target = start + options.evaluations
+    const samples: { evaluations: number; rss: number }[] = []
+    const sampler = setInterval(() => samples.push({ evaluations: evaluationsSoFar().length, rss: readTreeRss([child.pid!]).total }), 1_000)
+    try {
+      // @note an evaluation takes seconds (far more on a loaded machine): the wait grows with the count asked for.
+      await until(() => evaluationsSoFar().length >= target, `made ${options.evaluations} more evaluations`, options.evaluations * 120_000)
+    } finally {
+      clearInterval(sampler)
+    }
+    const window = Math.min(PEAK_WINDOW, Math.floor(options.evaluations / 2))
+    const peak = (from: number, to: number) => Math.max(0, ...samples.filter((sample) => sample.evaluations >= from && sample.evaluations < to).map((sample) => sample.rss))
+    const rssFirstBytes = peak(start, start + window)
+    const rssLastBytes = peak(target - window, target + 1)
+    const lines = evaluationsSoFar()
+    options.log(`watch: ${lines.length} evaluations; RSS ${Math.round(rssFirstBytes / 2 ** 20)} MB → ${Math.round(rssLastBytes / 2 ** 20)} MB over the last ${options.evaluations}`)
+    measured = {
+      kubeDetect: summarize(kube),
+      endpointDetect: summarize(endpoint),
+      warmEvaluations: summarize(lines.filter((line) => line.trigger !== 'first').map((line) => line.durationMs)),
+      evaluations: options.evaluations,
+      rssFirstBytes,
+      rssLastBytes,
+    }
+  } finally {
+    const stopping = performance.now()
+    child.kill('SIGTERM')
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
+    stopMsSeen = performance.now() - stopping
+    server.close()
+  }
+  options.log(`watch: SIGTERM → exit in ${Math.round(stopMsSeen)} ms; ${readWorkersStarted()} spec worker process(es) started`)
+  return { ...measured, workersStarted: readWorkersStarted(), stopMs: stopMsSeen }
+}
+
+/** The watch's rows of the table, with the issue's goals beside them. */
+export function watchRows(result: WatchBenchResult): BenchRow[] {
+  const growth = result.rssFirstBytes > 0 ? result.rssLastBytes / result.rssFirstBytes : null
+  const growthTarget: TargetCheck = checkTarget(growth, 1.1, '≤ 1.10x', true)
+  return [
+    { section: `openbell watch (emulator floor, --interval ${INTERVAL_SECONDS})` },
+    { label: 'time to detect: Kubernetes object change → notification', unit: 'ms', summary: result.kubeDetect, target: checkTarget(result.kubeDetect?.median, 2_000, '≤ 2000 ms', true) },
+    { label: 'time to detect: endpoint fault → notification', unit: 'ms', summary: result.endpointDetect, target: checkTarget(result.endpointDetect?.median, INTERVAL_SECONDS * 1_000 + 2_000, `≤ ${INTERVAL_SECONDS * 1_000 + 2_000} ms`, true) },
+    { label: 'warm re-evaluation', unit: 'ms', summary: result.warmEvaluations, target: checkTarget(result.warmEvaluations?.median, 1_000, '≤ 1000 ms', true), ...(result.workersStarted === null ? {} : { note: `spec worker processes started: ${result.workersStarted}` }) },
+    { label: 'SIGTERM → exit (final evaluation, report, floor stopped)', unit: 'ms', summary: summarize([result.stopMs]), target: checkTarget(result.stopMs, 5_000, '≤ 5000 ms', true) },
+    { label: `peak RSS of the process tree, first / last 20 of ${result.evaluations} evaluations`, unit: 'x', summary: growth === null ? null : summarize([growth]), target: growthTarget, note: `${Math.round(result.rssFirstBytes / 2 ** 20)} MB → ${Math.round(result.rssLastBytes / 2 ** 20)} MB` },
+  ]
+}

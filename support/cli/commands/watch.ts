@@ -1,0 +1,67 @@
+import type { KubeConfig } from '@kubernetes/client-node'
+import { loadKubeConfig } from '../../clients/load-kube-config.ts'
+import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import { formatMessage } from '../../errors.ts'
+import { createProgress } from '../../runner/progress.ts'
+import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
+import { createHaltOnFail } from '../../watch/halt-on-fail.ts'
+import { runWatch } from '../../watch/run-watch.ts'
+import type { WatchOptions } from '../../watch/watch-options.ts'
+import type { CliDependencies, CliIo } from '../main.ts'
+
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+
+/**
+ * `openbell watch`: the session guardian. Ends at the session's close (or `--until`), or on SIGINT/SIGTERM, with a
+ * final evaluation and report, and exits 0: a watch that ended as asked succeeded, whatever its last verdict (the
+ * verdicts are in the reports, the metrics and the notifications). `kubeConfig` is the one the CLI loaded (cluster mode).
+ */
+export async function watchCommand(config: ResolvedConfig, dependencies: CliDependencies, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
+  if (config.watch === null) throw new Error('watchCommand called without the watch options')
+  const watchConfig = config as ResolvedConfig & { watch: WatchOptions }
+  // @note a single run ends NO-GO with exit 143 on a signal (`install-abort-handlers.ts`); a watch ends with its
+  // final report and exit 0, so those handlers are set aside while it runs, and put back after.
+  const setAside = new Map(ENDING_SIGNALS.map((signal) => [signal, process.listeners(signal)]))
+  for (const [signal, listeners] of setAside) for (const listener of listeners) process.off(signal, listener)
+  let requested = false
+  let resolveStop: (reason: string) => void = () => undefined
+  const stopRequested = new Promise<string>((resolve) => (resolveStop = resolve))
+  const onSignal = (signal: NodeJS.Signals) => () => {
+    // @note a second signal: the operator insists; the last report written stays the final one.
+    if (requested) process.exit(EXIT_CODES.go)
+    requested = true
+    io.stderr(`${formatMessage(`${signal}: ending the watch with a final evaluation`)}\n`)
+    resolveStop(signal)
+  }
+  const handlers = ENDING_SIGNALS.map((signal) => [signal, onSignal(signal)] as const)
+  for (const [signal, handler] of handlers) process.on(signal, handler)
+  // @note on stderr: stdout is the result (one line per evaluation); see `createProgress`.
+  const progress = createProgress({ write: io.stderr })
+  let haltKubeConfig: KubeConfig | null = kubeConfig
+  try {
+    const halt = watchConfig.watch.haltOnFail
+      ? createHaltOnFail(async (reason) => {
+          const { haltCommand } = await import('./halt.ts')
+          // @note emulator mode: the halt goes to the floor's API server, through the same command as on a cluster.
+          return haltCommand({ ...config, command: 'halt', env: 'cluster' }, io, haltKubeConfig, { reason })
+        }, (line) => io.stdout(`${line}\n`))
+      : null
+    const report = await runWatch({
+      config: watchConfig,
+      startFloor: dependencies.startFloor,
+      kubeConfig,
+      say: (line) => io.stdout(`${line}\n`),
+      progress,
+      stopRequested,
+      halt,
+      onReady: ({ floor }) => {
+        if (floor && watchConfig.watch.haltOnFail) haltKubeConfig = loadKubeConfig({ kubeconfigPath: floor.kubeconfigPath, kubeContext: null })
+      },
+    })
+    return report === null ? EXIT_CODES.unverified : EXIT_CODES.go
+  } finally {
+    progress.close()
+    for (const [signal, handler] of handlers) process.off(signal, handler)
+    for (const [signal, listeners] of setAside) for (const listener of listeners) process.on(signal, listener as () => void)
+  }
+}
