@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import type { KubeConfig } from '@kubernetes/client-node'
+import type { ResolvedConfig } from '../config/resolve-config.ts'
 import { redactText } from '../report/redact.ts'
 import { describeStatus, request, stream, WatchDropped } from './bounded-kube-stream.ts'
 
@@ -28,16 +29,14 @@ export interface KubeFollower {
   close(): void
 }
 
-/** Where to follow. */
-export interface KubeFollowerOptions {
+/** Where to follow: the run's namespace and request timeout, picked from the resolved config. */
+export interface KubeFollowerOptions extends Pick<ResolvedConfig, 'namespace' | 'requestTimeoutMs'> {
   /** The run's kubeconfig, loaded once (the floor's in emulator mode, the CLI's in cluster mode); `null` when it could not be loaded, with `kubeConfigProblem`. */
   kubeConfig: KubeConfig | null
   /** Why there is no kubeconfig, for the report. @default 'no kubeconfig' */
   kubeConfigProblem?: string
-  namespace: string
   /** A watch is renewed (and a refused one asked again) this often. */
   intervalMs: number
-  requestTimeoutMs: number
 }
 
 /**
