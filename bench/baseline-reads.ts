@@ -12,8 +12,13 @@ import { pathToFileURL } from 'node:url'
 import { deleteApp, initializeApp, applicationDefault } from 'firebase-admin/app'
 import { FieldPath, getFirestore } from 'firebase-admin/firestore'
 import { parse } from 'yaml'
-import { SECTOR_IDS, SENTIMENT_SECTORS_PATH } from '../support/policies/sentiment-contract.ts'
-import { opsCollectionPath, systemStatusPath, whaleTradesPath } from '../support/policies/whale-trade-contract.ts'
+import {
+  SECTOR_IDS,
+  SENTIMENT_SECTORS_PATH,
+  opsCollectionPath,
+  systemStatusPath,
+  whaleTradesPath,
+} from '../support/data/index.ts'
 
 /** Where the baseline reads. */
 export interface BaselineTarget {

@@ -8,7 +8,7 @@ import { buildBenchRows, countVerdicts, ratioSummary } from './build-bench-rows.
 import { readRunBreakdown } from './read-run-breakdown.ts'
 import { formatValue, renderBenchTable } from './render-bench-table.ts'
 import { ratioOfMedians, summarize } from './summarize.ts'
-import type { ReadinessReport } from '../support/report/readiness-report.ts'
+import type { ReadinessReport } from '../support/verdict/index.ts'
 
 const NOW = new Date('2026-11-25T14:30:00.000Z')
 

@@ -1,4 +1,4 @@
-import type { ReadinessReport } from '../support/report/readiness-report.ts'
+import type { ReadinessReport } from '../support/verdict/index.ts'
 
 /** Where one run's time went, from its `readiness_report.json` (and, for a child process, when it was spawned). */
 export interface RunBreakdown {

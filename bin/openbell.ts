@@ -3,9 +3,9 @@
  * so the emulator floor is injected into the CLI here.
  */
 import { scenarioNames } from '../emulators/scenarios/scenario-names.ts'
-import { start } from '../support/cli/main.ts'
-import type { StartFloor } from '../support/runner/floor.ts'
-import type { ExitCode } from '../support/verdict/api.ts'
+import { start } from '../support/cli/index.ts'
+import type { StartFloor } from '../support/run/index.ts'
+import type { ExitCode } from '../support/gates/index.ts'
 
 // @note the floor (emulators, Firestore client, msw) is loaded only when a run starts one: a cluster-mode run never
 // pays for importing it (measured with `npm run bench`, README "Benchmarks").

@@ -2,7 +2,7 @@
  * The floor's seeding step, in a module of its own so that `start-floor.ts` loads firebase-admin (which the overlay
  * writes with) only once the Firestore emulator is up (see the note there).
  */
-import type { FloorRequest } from '../support/runner/floor.ts'
+import type { FloorRequest } from '../support/run/index.ts'
 import { applyFirestoreOverlay } from './apply-firestore-overlay.ts'
 import type { StartedFirestore } from './firestore/index.ts'
 import type { Scenario } from './scenarios/scenario-schema.ts'

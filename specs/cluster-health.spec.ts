@@ -1,5 +1,5 @@
 /**
- * Gate `cluster-health` (its title, runbook steps, reads and check ids: support/verdict/gate-registry.ts), over every
+ * Gate `cluster-health` (its title, runbook steps, reads and check ids: support/gates/gate-registry.ts), over every
  * object of the namespace (AgentTrader uses two `part-of` values, so no label selector). Proves nothing is
  * crash-looping or failing to pull, every workload is rolled out and Ready, nothing is restarting now, and no workload
  * switches the market-data staleness check off.

@@ -1,5 +1,5 @@
 /**
- * Gate `data-seeded` (its title, runbook sections and check ids: support/verdict/gate-registry.ts). Proves that the
+ * Gate `data-seeded` (its title, runbook sections and check ids: support/gates/gate-registry.ts). Proves that the
  * Firestore documents the two UI surfaces query are there, shaped as the UI reads them, recent, with a Golden Sweep,
  * and that the GEX overlay's query lands on `system_status`. Every read is bounded (a limit or a capped `count()`),
  * so the gate costs the same with 100 or 1,000,000 trades.

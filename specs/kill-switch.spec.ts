@@ -1,5 +1,5 @@
 /**
- * Gate `kill-switch` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts).
+ * Gate `kill-switch` (its title, runbook sections, reads and check ids: support/gates/gate-registry.ts).
  * Proves that execution is halted by the ConfigMap every agent reads, unless an operator authorized otherwise, that
  * every agent takes its EXECUTION_HALTED from that ConfigMap, and that the services report the same kill switch.
  */

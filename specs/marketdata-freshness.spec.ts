@@ -1,5 +1,5 @@
 /**
- * Gate `marketdata-freshness` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts):
+ * Gate `marketdata-freshness` (its title, runbook sections, reads and check ids: support/gates/gate-registry.ts):
  * marketdata-mcp-server is alive and every freshness source it offers (`/heartbeat`, `/ops/status` `marketdata`,
  * `heartbeat_age_seconds`) says the feed is fresh by openbell's clock and `--stale-threshold`. Before the feed starts
  * (pre-market quotes begin 04:00 ET) this gate is NO-GO by design: run it once quotes flow, or widen

@@ -1,5 +1,5 @@
 /**
- * Gate `metrics` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts): for each
+ * Gate `metrics` (its title, runbook sections, reads and check ids: support/gates/gate-registry.ts): for each
  * critical service `/ops/status` answers 200 and `/metrics` answers 200 with a sample of every required metric, read
  * through the API server's service proxy and judged as Prometheus would scrape it: the parser chosen by content type,
  * explicit sample timestamps honoured.

@@ -1,5 +1,5 @@
 /**
- * Gate `paper-execution` (its title, runbook sections, reads and check ids: support/verdict/gate-registry.ts).
+ * Gate `paper-execution` (its title, runbook sections, reads and check ids: support/gates/gate-registry.ts).
  * Proves that every workload is aimed at Alpaca's paper host, in paper mode, with no agent live and no execution
  * workload able to place orders, and that openbell's own broker client refuses the live host by itself.
  */

@@ -1,5 +1,5 @@
 /**
- * Gate `session` (its title, runbook steps, reads and check ids: support/verdict/gate-registry.ts). Records which
+ * Gate `session` (its title, runbook steps, reads and check ids: support/gates/gate-registry.ts). Records which
  * cluster and which images are being judged, proves every image is pinned so the evaluated floor is the floor that
  * trades, and proves the target session (`--session`, default the next NYSE session) is a trading day.
  */

@@ -1,4 +1,4 @@
-import { redactText } from './report/redact.ts'
+import { redactText } from './secrets/index.ts'
 
 /** The prefix of every message openbell prints about itself. */
 export const MESSAGE_PREFIX = '[openbell]'

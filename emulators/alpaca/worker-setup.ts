@@ -1,6 +1,6 @@
 /**
  * Emulator mode only: what every spec worker answers `https://paper-api.alpaca.markets` with. Named by the floor in
- * the run context; `support/runbook/worker-setup.ts` imports it and puts its handlers behind the live-host guard it
+ * the run context; `support/worker/worker-setup.ts` imports it and puts its handlers behind the live-host guard it
  * installed first. This module only hands them over: the guard is openbell's, not the stand-in's.
  */
 import type { RequestHandler } from 'msw'

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
-import type { ScenarioSummary } from '../../support/cli/main.ts'
+import type { ScenarioSummary } from '../../support/cli/index.ts'
 import { UsageError } from '../../support/errors.ts'
 import { scenarioNames, SCENARIOS_DIR } from './scenario-names.ts'
 import { scenarioSchema, type Scenario } from './scenario-schema.ts'

@@ -86,7 +86,7 @@ export function createScenarioSchema(gate: z.ZodType<string>) {
   })
 }
 
-/** A gate id's shape; which ids exist is the gate registry's to say (`support/verdict/gate-registry.ts`). */
+/** A gate id's shape; which ids exist is the gate registry's to say (`support/gates/gate-registry.ts`). */
 export const GATE_ID_SHAPE = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'must be a gate id, lowercase words joined by "-"')
 
 /** A scenario file's schema as the emulators read it: every field checked, gate ids by their shape. */

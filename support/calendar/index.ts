@@ -16,3 +16,4 @@ export { lookUpTargetSession, type TargetSessionLookup } from './look-up-target-
 
 // New York time
 export { EXCHANGE_TIME_ZONE, addDays, dayOfWeek, easternDate, easternInstant, easternOffsetMinutes, formatEastern } from './eastern-time.ts'
+export { type TradingDayJudgement } from './trading-session.ts'

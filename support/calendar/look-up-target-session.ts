@@ -1,4 +1,4 @@
-import { judgeTradingDay, pickNextSession, sessionLookupRange, type TradingDayJudgement } from '../policies/trading-session.ts'
+import { judgeTradingDay, pickNextSession, sessionLookupRange, type TradingDayJudgement } from './trading-session.ts'
 import type { CalendarAuthority } from './calendar-authority.ts'
 import { easternDate } from './eastern-time.ts'
 

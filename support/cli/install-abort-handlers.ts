@@ -1,6 +1,6 @@
 import { formatMessage } from '../errors.ts'
-import { abortActiveRuns, settledExitCode } from '../runner/active-runs.ts'
-import { EXIT_CODES } from '../verdict/api.ts'
+import { abortActiveRuns, settledExitCode } from '../context/index.ts'
+import { EXIT_CODES } from '../gates/index.ts'
 
 /** How long an ending run waits for its floor to stop before exiting anyway: a SIGTERM ends openbell within 10 s. */
 export const ABORT_DEADLINE_MS = 8_000

@@ -1,15 +1,12 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import { parseCli } from '../config/parse-cli.ts'
-import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.ts'
-import { checkReportsFolder, checkWaiversFile } from '../config/check-io-paths.ts'
+import { parseCli, resolveConfig, type ResolvedConfig, checkReportsFolder, checkWaiversFile } from '../config/index.ts'
 import { formatMessage, UsageError } from '../errors.ts'
-import { loadEd25519Key, useManifestSigningKey } from '../report/manifest-signature.ts'
-import type { StartFloor } from '../runner/floor.ts'
-import { EXIT_CODES, type ExitCode } from '../verdict/api.ts'
+import { loadEd25519Key, useManifestSigningKey, describeVersion } from '../report/index.ts'
+import type { StartFloor } from '../run/index.ts'
+import { EXIT_CODES, type ExitCode } from '../gates/index.ts'
 import { installAbortHandlers } from './install-abort-handlers.ts'
-import { describeVersion } from '../report/openbell-version.ts'
 import { renderHelp } from './render-help.ts'
-import { screenOutput } from '../report/redact.ts'
+import { screenOutput } from '../secrets/index.ts'
 
 /** A scenario as the CLI lists it. */
 export interface ScenarioSummary {
@@ -116,6 +113,6 @@ function checkLocalPaths(config: ResolvedConfig): void {
  * @note imported here, not at the top: `--help`, `--version`, a usage error and `verify` never load the Kubernetes client.
  */
 async function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<KubeConfig> {
-  const { loadKubeConfig } = await import('../clients/load-kube-config.ts')
+  const { loadKubeConfig } = await import('../kube/index.ts')
   return loadKubeConfig({ kubeconfigPath: null, kubeContext: config.kubeContext }, env)
 }

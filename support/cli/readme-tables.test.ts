@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { OPTIONS, type OptionSpec } from '../config/options.ts'
-import { GATE_REGISTRY } from '../verdict/gate-registry.ts'
+import { OPTIONS, type OptionSpec } from '../config/index.ts'
+import { GATE_REGISTRY } from '../gates/index.ts'
 import { README_TABLES, REGENERATE_README_COMMAND, updateReadme } from './readme-tables.ts'
 import { flagOf, renderHelp } from './render-help.ts'
 

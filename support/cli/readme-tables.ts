@@ -1,6 +1,6 @@
-import { OPTIONS, type OptionSpec } from '../config/options.ts'
+import { OPTIONS, type OptionSpec } from '../config/index.ts'
 import { OpenbellError } from '../errors.ts'
-import { GATE_REGISTRY, type GateCheck } from '../verdict/gate-registry.ts'
+import { GATE_REGISTRY, type GateCheck } from '../gates/index.ts'
 import { flagOf } from './render-help.ts'
 
 /** The command that regenerates the README's gate and flag tables. */
@@ -8,7 +8,7 @@ export const REGENERATE_README_COMMAND = 'node --import tsx support/cli/write-re
 
 /** The README's generated tables, each between `<!-- generated: NAME … -->` and `<!-- end generated: NAME -->`. */
 export const README_TABLES = Object.freeze({
-  /** The gates, from support/verdict/gate-registry.ts. */
+  /** The gates, from support/gates/gate-registry.ts. */
   gates: renderGateTable,
   /** The flags, from support/config/options.ts (as `--help`). */
   flags: renderFlagTable,

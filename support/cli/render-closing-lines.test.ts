@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReadinessReport } from '../report/readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 import { renderClosingLines } from './render-closing-lines.ts'
 
 const report = (overrides: Partial<ReadinessReport>) =>

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ReadinessReport } from '../report/readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 
 /**
  * The last lines of a run on stdout: the verdict with the gates that are not passing (or the waived checks of a

@@ -1,5 +1,5 @@
-import { COMMANDS, OPTIONS, type OptionSpec } from '../config/options.ts'
-import { EXIT_CODES } from '../verdict/api.ts'
+import { COMMANDS, OPTIONS, type OptionSpec } from '../config/index.ts'
+import { EXIT_CODES } from '../gates/index.ts'
 
 const COMMAND_HELP: Record<(typeof COMMANDS)[number], string> = {
   run: 'run the market-open runbook and print GO or NO-GO (the default command)',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseCli } from '../config/parse-cli.ts'
-import { resolveConfig } from '../config/resolve-config.ts'
-import type { CollectedPlan, PlannedGate } from '../runner/collect-plan.ts'
+import { parseCli, resolveConfig } from '../config/index.ts'
+import type { CollectedPlan, PlannedGate } from './collect-plan.ts'
 import { renderPlan, type PlanView } from './render-plan.ts'
 
 const config = resolveConfig(parseCli(['plan'], {}), { env: {}, cwd: '/work', fileExists: () => false })

@@ -1,8 +1,7 @@
-import { describeKubeRead, KUBE_READS } from '../clients/kube-reads.ts'
-import type { ResolvedConfig } from '../config/resolve-config.ts'
-import type { CollectedPlan, PlannedCheck } from '../runner/collect-plan.ts'
-import { GATE_KUBE_READS } from '../verdict/gate-registry.ts'
-import type { LoadedWaivers } from '../waivers/load-waivers.ts'
+import { describeKubeRead, KUBE_READS, GATE_KUBE_READS } from '../gates/index.ts'
+import type { ResolvedConfig } from '../config/index.ts'
+import type { CollectedPlan, PlannedCheck } from './collect-plan.ts'
+import type { LoadedWaivers } from '../verdict/index.ts'
 
 /** Everything `openbell plan` shows, gathered without contacting anything. */
 export interface PlanView {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts'
-import type { Environment } from '../verdict/api.ts'
+import type { Environment } from '../gates/index.ts'
 
 /** `host:port` or `[v6]:port`, as firebase-admin reads FIRESTORE_EMULATOR_HOST. */
 const HOST_PORT = /^(?:\[([^\]\s]+)\]|([^:[\]\s/]+)):(\d{1,5})$/

@@ -1,4 +1,4 @@
-import { addDays, easternDate } from '../calendar/eastern-time.ts'
+import { addDays, easternDate } from '../calendar/index.ts'
 import { UsageError } from '../errors.ts'
 import { DEFAULTS } from './defaults.ts'
 

@@ -1,4 +1,4 @@
-import type { Environment } from '../verdict/api.ts'
+import type { Environment } from '../gates/index.ts'
 
 /** Every default of openbell, in one frozen object. */
 export const DEFAULTS = Object.freeze({

@@ -1,4 +1,4 @@
-import { ENVIRONMENTS } from '../verdict/api.ts'
+import { ENVIRONMENTS } from '../gates/index.ts'
 import { DEFAULTS } from './defaults.ts'
 
 /** How one command-line option is read: its flag, env var, value and help. */

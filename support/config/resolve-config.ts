@@ -2,13 +2,13 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
 import { UsageError } from '../errors.ts'
-import { ENVIRONMENTS, GATE_IDS, type Environment, type GateId } from '../verdict/api.ts'
+import { ENVIRONMENTS, GATE_IDS, type Environment, type GateId } from '../gates/index.ts'
 import { checkFirestoreEmulatorHost } from './check-firestore-emulator-host.ts'
 import { checkSessionWindow, type SessionOverride } from './check-session-window.ts'
 import { DEFAULTS } from './defaults.ts'
 import { OPTIONS, type CommandName, type OptionName } from './options.ts'
 import type { ParsedCli } from './parse-cli.ts'
-import { resolveWatchOptions, type WatchOptions } from '../watch/watch-options.ts'
+import { resolveWatchOptions, type WatchOptions } from './watch-options.ts'
 import {
   authorizationSchema,
   countSchema,

@@ -1,6 +1,6 @@
 import type { DocumentSnapshot, Firestore, Query, QuerySnapshot } from 'firebase-admin/firestore'
 import { CouldNotCheckError, isCouldNotCheck } from '../errors.ts'
-import { withinDeadline } from '../internal/within-deadline.ts'
+import { withinDeadline } from '../within-deadline.ts'
 import { FIRESTORE_CLIENT_DEFAULTS } from './defaults.ts'
 import { classifyFirestoreFailure, nextStepFor } from './firestore-failure.ts'
 import { describeFirestoreTarget, getFirestoreTarget, trackRead } from './internal/firestore-targets.ts'

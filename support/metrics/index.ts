@@ -32,3 +32,15 @@ export {
   UtcSecondsSchema,
 } from './ops-status-schema.ts'
 export type { LegacyOpsStatus, MarketdataHeartbeat, OpsState, OpsStatus } from './ops-status-schema.ts'
+export { CLOCK_SKEW_ALLOWANCE_SECONDS } from './clock-skew.ts'
+export { type EndpointReading } from './freshness-sources.ts'
+export {
+  type FreshnessJudgement,
+  type FreshnessReadings,
+  judgeHeartbeatAge,
+  judgeMarketdataFreshness,
+} from './marketdata-freshness.ts'
+export { REQUIRED_METRICS, judgeMetricContract } from './metric-contract.ts'
+export { PROMETHEUS_TEXT_TYPES, judgeMetricsContentType } from './metrics-content-type.ts'
+export { judgeOpsStatus } from './ops-status-contract.ts'
+export { MAX_SAMPLE_AGE_SECONDS } from './sample-timestamp.ts'

@@ -1,6 +1,6 @@
 import dns from 'node:dns'
 import { syncBuiltinESMExports } from 'node:module'
-import { isLiveBrokerHost } from '../policies/alpaca-base-url.ts'
+import { isLiveBrokerHost } from './alpaca-base-url.ts'
 import { formatMessage } from '../errors.ts'
 
 /** The `code` of the error a refused lookup fails with. */

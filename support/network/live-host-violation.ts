@@ -1,4 +1,4 @@
-import { isSecretName, REDACTED } from '../policies/redact-env.ts'
+import { isSecretName, REDACTED } from '../secrets/index.ts'
 
 /** Which layer refused a request: msw's interception of fetch/http/https, or the DNS lookup behind any socket. */
 export type GuardLayer = 'request' | 'dns'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareRuns } from './compare-runs.ts'
-import type { CheckReport, GateReport, ReadinessReport } from './readiness-report.ts'
+import type { CheckReport, GateReport, ReadinessReport } from '../verdict/index.ts'
 
 const check = (id: string, values?: Record<string, unknown>): CheckReport => ({
   id, title: id, status: 'pass', reason: null, durationMs: 1, evidence: [], ...(values ? { values } : {}),

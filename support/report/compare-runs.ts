@@ -1,4 +1,4 @@
-import type { ReadinessReport } from './readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 
 /** What changed between the previous run and this one; the Markdown report shows it. */
 export interface RunComparison {

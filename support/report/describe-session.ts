@@ -1,4 +1,4 @@
-import type { ReadinessReport } from './readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 
 /**
  * The session the run prepared, as people read it: the one asked for with `--session`, else the one the `session`

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { ReadinessReport } from './readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 
 /** At most this many earlier runs are read for the history. */
 export const HISTORY_LIMIT = 30

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeSession } from './describe-session.ts'
 import { groupFindings } from './group-findings.ts'
-import type { CheckReport, GateReport, ReadinessReport } from './readiness-report.ts'
+import type { CheckReport, GateReport, ReadinessReport } from '../verdict/index.ts'
 
 const check = (id: string, status: CheckReport['status'], reason: string | null = null, values?: Record<string, unknown>): CheckReport => ({ id, title: id, status, reason, durationMs: 1, evidence: [], ...(values ? { values } : {}) })
 const gate = (id: string, checks: CheckReport[], reason: string | null = null): GateReport => ({ id, title: id, runbookRef: '§', status: 'unverified', reason, durationMs: 1, checks } as GateReport)

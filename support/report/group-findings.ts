@@ -1,5 +1,4 @@
-import type { NextStep } from '../verdict/gate-next-steps.ts'
-import type { ReadinessReport } from './readiness-report.ts'
+import type { NextStep, ReadinessReport } from '../verdict/index.ts'
 
 /** One cause of a NO-GO and everything it took down. */
 export interface Finding {

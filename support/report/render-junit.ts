@@ -1,5 +1,5 @@
 import { describeSession } from './describe-session.ts'
-import type { CheckReport, GateReport, ReadinessReport } from './readiness-report.ts'
+import type { CheckReport, GateReport, ReadinessReport } from '../verdict/index.ts'
 
 /** The `name` of the `<testsuites>` element. */
 export const JUNIT_SUITES_NAME = 'openbell runbook'

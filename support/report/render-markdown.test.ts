@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReadinessReport } from './readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 import { renderMarkdown } from './render-markdown.ts'
 
 const report: ReadinessReport = {

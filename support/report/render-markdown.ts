@@ -1,7 +1,7 @@
 import type { RunComparison } from './compare-runs.ts'
 import { describeSession } from './describe-session.ts'
 import { groupFindings } from './group-findings.ts'
-import type { ReadinessReport } from './readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 
 const STATUS_MARK = {
   pass: '✅ pass',

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { redactText } from './redact.ts'
+import { redactText } from '../secrets/index.ts'
 import { listFiles } from './write-manifest.ts'
 
 /**

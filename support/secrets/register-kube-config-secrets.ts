@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { KubeConfig, User } from '@kubernetes/client-node'
-import { isSecretName } from '../policies/redact-env.ts'
+import { isSecretName } from './redact-env.ts'
 import { registerSecret } from './secret-registry.ts'
 import { registerUrlUserinfo } from './url-secrets.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { KubeConfig } from '@kubernetes/client-node'
-import { redactText } from '../report/redact.ts'
+import { redactText } from './redact.ts'
 import { createSecretRegistry, echoedForms, escapeControls, registerKubeConfigSecrets, registerNotifyUrl, secretRegistry, withoutUserinfo } from './index.ts'
 
 describe('echoedForms', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isGoldenSweep } from '../policies/golden-sweep.ts'
-import { whaleTradeSchema } from '../policies/whale-trade-contract.ts'
+import { isGoldenSweep, whaleTradeSchema } from '../data/index.ts'
 import { createPrng } from './create-prng.ts'
 import { generateGoldenSweep, generateRegularTrade, generateWhaleTrades, UNDERLYING_PRICES } from './generate-whale-trades.ts'
 

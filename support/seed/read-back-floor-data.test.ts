@@ -1,10 +1,9 @@
 import { Timestamp } from 'firebase-admin/firestore'
 import { describe, expect, it } from 'vitest'
-import type { FirestoreReader } from '../clients/firestore-reader.ts'
+import type { FirestoreReader } from '../data/index.ts'
 import { CouldNotCheckError } from '../errors.ts'
-import type { ObservedDocument } from '../firestore/observed-document.ts'
-import { DATA_SEEDED_CHECK_IDS } from '../policies/data-seeded-checks.ts'
-import { SECTOR_TABLE } from '../policies/sentiment-contract.ts'
+import type { ObservedDocument } from '../firestore/index.ts'
+import { DATA_SEEDED_CHECK_IDS, SECTOR_TABLE } from '../data/index.ts'
 import { readBackFloorData } from './read-back-floor-data.ts'
 
 const NOW = new Date('2026-02-05T14:30:00.000Z')

@@ -1,14 +1,18 @@
-import type { FirestoreReader } from '../clients/firestore-reader.ts'
+import type { FirestoreReader } from '../data/index.ts'
 import { isCouldNotCheck } from '../errors.ts'
 import type { Judgement } from '../judgement.ts'
-import { DATA_SEEDED_CHECKS, DATA_SEEDED_CHECK_IDS, type DataSeededCheckId } from '../policies/data-seeded-checks.ts'
-import { judgeGexFreshness } from '../policies/judge-gex-freshness.ts'
-import { judgeGexOverlay } from '../policies/judge-gex-overlay.ts'
-import { judgeGoldenSweeps } from '../policies/judge-golden-sweeps.ts'
-import { judgeSentimentSectors } from '../policies/judge-sentiment-sectors.ts'
-import { judgeSystemStatus } from '../policies/judge-system-status.ts'
-import { judgeTradeFreshness } from '../policies/judge-trade-freshness.ts'
-import { judgeWhaleTrades } from '../policies/judge-whale-trades.ts'
+import {
+  DATA_SEEDED_CHECKS,
+  DATA_SEEDED_CHECK_IDS,
+  type DataSeededCheckId,
+  judgeGexFreshness,
+  judgeGexOverlay,
+  judgeGoldenSweeps,
+  judgeSentimentSectors,
+  judgeSystemStatus,
+  judgeTradeFreshness,
+  judgeWhaleTrades,
+} from '../data/index.ts'
 
 /** The outcome of one check of the read-back. */
 export interface ReadBackCheck {

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../config/resolve-config.ts'
+import type { ResolvedConfig } from '../config/index.ts'
 import { UsageError } from '../errors.ts'
 
 /** Where `openbell seed` writes: an emulator, or a Cloud Firestore project the operator named twice. */

@@ -1,5 +1,5 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
-import { systemStatusPath, VOLATILITY_BIASES, type SystemStatus } from '../policies/whale-trade-contract.ts'
+import { systemStatusPath, VOLATILITY_BIASES, type SystemStatus } from '../data/index.ts'
 import { createPrng } from './create-prng.ts'
 import { SEED_DEFAULTS } from './defaults.ts'
 import { seedSentimentSectors, type SeedSentimentSectorsResult } from './seed-sentiment-sectors.ts'

@@ -1,5 +1,5 @@
 import { FieldValue, type Firestore } from 'firebase-admin/firestore'
-import { SECTOR_TABLE, SENTIMENT_SECTORS_PATH, type SectorId } from '../policies/sentiment-contract.ts'
+import { SECTOR_TABLE, SENTIMENT_SECTORS_PATH, type SectorId } from '../data/index.ts'
 
 /** What `seedSentimentSectors` wrote. */
 export interface SeedSentimentSectorsResult {

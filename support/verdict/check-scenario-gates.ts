@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts'
-import { GATE_IDS } from './api.ts'
+import { GATE_IDS } from '../gates/index.ts'
 
 /** The part of a scenario that names gates: the gates it must turn NO-GO, and single checks it expects. */
 export interface ScenarioGates {

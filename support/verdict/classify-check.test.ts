@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secretRegistry } from '../secrets/secret-registry.ts'
+import { secretRegistry } from '../secrets/index.ts'
 import { classifyCheck, type ObservedCheck } from './classify-check.ts'
 
 const check = (overrides: Partial<ObservedCheck>): ObservedCheck => ({

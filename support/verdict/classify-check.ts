@@ -1,7 +1,7 @@
-import { cleanReason } from '../report/clean-reason.ts'
-import { redactText } from '../report/redact.ts'
-import type { CheckMeta } from '../runbook/run-context.ts'
-import type { CheckStatus } from './api.ts'
+import { cleanReason } from './clean-reason.ts'
+import { redactText } from '../secrets/index.ts'
+import type { CheckMeta } from '../context/index.ts'
+import type { CheckStatus } from '../gates/index.ts'
 
 /** What the runner observed of one `it` of a gate spec: a plain, serialisable view of vitest's TestCase. */
 export interface ObservedCheck {

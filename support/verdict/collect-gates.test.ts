@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { collectGates, type ObservedModule } from './collect-gates.ts'
-import type { GateDefinition } from './gate-manifest.ts'
+import type { GateDefinition } from '../gates/index.ts'
 
 const manifest: GateDefinition[] = [
   { id: 'kill-switch', title: 'Kill switch', runbookRef: '§5' },
@@ -50,7 +50,7 @@ describe('collectGates', () => {
 
   it('reports a spec outside the manifest as a run problem', () => {
     const { problems } = collectGates(manifest, [{ gateId: 'rogue', errors: [], durationMs: 0, checks: [passing('a')] }])
-    expect(problems).toEqual([{ severity: 'unverified', message: 'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it' }])
+    expect(problems).toEqual([{ severity: 'unverified', message: 'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/gates/gate-registry.ts) or remove it' }])
   })
 
   it('makes a gate blocked by the permission check unverified even when its checks pass, with the rule to add', () => {

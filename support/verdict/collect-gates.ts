@@ -1,8 +1,7 @@
-import type { GateReport } from '../report/readiness-report.ts'
-import type { GateId } from './api.ts'
+import type { GateReport } from './readiness-report.ts'
+import type { GateId, GateDefinition } from '../gates/index.ts'
 import { classifyCheck, type ObservedCheck } from './classify-check.ts'
 import { computeGateStatus, type RunProblem } from './compute-verdict.ts'
-import type { GateDefinition } from './gate-manifest.ts'
 
 /** What the runner observed of one spec module. */
 export interface ObservedModule {
@@ -33,7 +32,7 @@ export function collectGates(
     if (!known.has(module.gateId)) {
       problems.push({
         severity: 'unverified',
-        message: `specs/${module.gateId}.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it`,
+        message: `specs/${module.gateId}.spec.ts is not in the gate manifest; add it to the gate registry (support/gates/gate-registry.ts) or remove it`,
       })
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckStatus, GateStatus } from './api.ts'
+import type { CheckStatus, GateStatus } from '../gates/index.ts'
 import { computeGateStatus, computeVerdict } from './compute-verdict.ts'
 
 const checks = (...statuses: CheckStatus[]) => statuses.map((status) => ({ status }))

@@ -1,4 +1,11 @@
-import { EXIT_CODES, type CheckStatus, type ExitCode, type GateStatus, type Verdict, type VerdictText } from './api.ts'
+import {
+  EXIT_CODES,
+  type CheckStatus,
+  type ExitCode,
+  type GateStatus,
+  type Verdict,
+  type VerdictText,
+} from '../gates/index.ts'
 
 /** Something wrong with the run as a whole rather than with one check. */
 export interface RunProblem {

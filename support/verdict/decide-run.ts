@@ -1,10 +1,9 @@
-import type { GateReport, WaiverReport } from '../report/readiness-report.ts'
-import { applyWaivers } from '../waivers/apply-waivers.ts'
-import type { Waiver } from '../waivers/waiver-schema.ts'
-import type { GateId } from './api.ts'
+import type { GateReport, WaiverReport } from './readiness-report.ts'
+import { applyWaivers } from './apply-waivers.ts'
+import type { Waiver } from './waiver-schema.ts'
+import type { GateId, GateDefinition } from '../gates/index.ts'
 import { collectGates, type ObservedModule } from './collect-gates.ts'
 import { computeVerdict, type RunProblem, type VerdictDecision } from './compute-verdict.ts'
-import type { GateDefinition } from './gate-manifest.ts'
 
 /** Everything the verdict of a run is decided from. */
 export interface RunDecisionInput {

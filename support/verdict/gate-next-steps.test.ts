@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { GATE_IDS, type GateId } from './api.ts'
+import { GATE_IDS, type GateId } from '../gates/index.ts'
 import { attachNextSteps, GATE_NEXT_STEPS, nextStepOf } from './gate-next-steps.ts'
 
 const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../specs')

@@ -1,6 +1,6 @@
-import type { ResolvedConfig } from '../config/resolve-config.ts'
-import type { GateReport } from '../report/readiness-report.ts'
-import type { GateId } from './api.ts'
+import type { ResolvedConfig } from '../config/index.ts'
+import type { GateReport } from './readiness-report.ts'
+import type { GateId } from '../gates/index.ts'
 
 /** What an operator does about a check that did not pass: where the runbook says it and what to run first. */
 export interface NextStep {
@@ -15,7 +15,7 @@ type GateNextSteps = { gate: NextStep; checks: Readonly<Record<string, NextStep>
 
 /**
  * The next step for each check, beside the gate manifest: data, not code, so a new check gets one line here.
- * @see support/verdict/gate-manifest.ts
+ * @see support/gates/gate-manifest.ts
  */
 export const GATE_NEXT_STEPS: Readonly<Record<GateId, GateNextSteps>> = Object.freeze({
   session: {

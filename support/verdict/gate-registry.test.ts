@@ -1,10 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DATA_SEEDED_CHECKS } from '../policies/data-seeded-checks.ts'
-import { GATE_IDS } from './api.ts'
-import { GATE_MANIFEST } from './gate-manifest.ts'
+import { DATA_SEEDED_CHECKS } from '../data/index.ts'
+import {
+  GATE_IDS,
+  GATE_MANIFEST,
+  GATE_KUBE_READS,
+  GATE_REGISTRY,
+  gateCheckIds,
+  gateEntry,
+  gateTitle,
+  type GateId,
+} from '../gates/index.ts'
 import { GATE_NEXT_STEPS } from './gate-next-steps.ts'
-import { GATE_KUBE_READS, GATE_REGISTRY, gateCheckIds, gateEntry, gateTitle, type GateId } from './gate-registry.ts'
 
 const SPECS = new URL('../../specs/', import.meta.url)
 const SERVICES = [

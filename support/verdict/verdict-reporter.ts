@@ -1,9 +1,9 @@
 import type { SerializedError } from 'vitest'
 import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node'
-import type { CheckMeta } from '../runbook/run-context.ts'
+import type { CheckMeta } from '../context/index.ts'
 import type { ObservedCheck } from './classify-check.ts'
 import type { ObservedModule } from './collect-gates.ts'
-import { gateIdOfSpec } from './gate-manifest.ts'
+import { gateIdOfSpec } from '../gates/index.ts'
 
 /** What the verdict reporter saw when the run ended. */
 export interface ObservedRun {

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeKubeconfig } from '../../emulators/kube-api/write-kubeconfig.ts'
-import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { loadKubeConfig } from '../kube/index.ts'
 import { KUBE_FOLLOW_LIMITS, stream } from './bounded-kube-stream.ts'
 
 let server: Server | undefined

@@ -1,8 +1,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { KubeConfig } from '@kubernetes/client-node'
-import { describeRedirect } from '../clients/kube-http-library.ts'
-import { redactText } from '../report/redact.ts'
+import { describeRedirect } from '../kube/index.ts'
+import { redactText } from '../secrets/index.ts'
 
 /** Limits of the watch streams, in one frozen object. */
 export const KUBE_FOLLOW_LIMITS = Object.freeze({

@@ -1,15 +1,11 @@
-import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { OPENBELL_VERSION, readOpenbellCommit } from '../report/openbell-version.ts'
-import type { ReadinessReport, WatchReportSection } from '../report/readiness-report.ts'
-import type { RunContext } from '../runbook/run-context.ts'
-import { describeRunTarget } from '../runner/describe-run-target.ts'
-import type { StartedFloor } from '../runner/floor.ts'
-import type { RunProblem } from '../verdict/compute-verdict.ts'
-import { decideRun } from '../verdict/decide-run.ts'
-import { GATE_MANIFEST } from '../verdict/gate-manifest.ts'
-import { attachNextSteps } from '../verdict/gate-next-steps.ts'
-import type { ObservedRun } from '../verdict/verdict-reporter.ts'
-import type { LoadedWaivers } from '../waivers/load-waivers.ts'
+import type { ResolvedConfig } from '../config/index.ts'
+import { OPENBELL_VERSION, readOpenbellCommit } from '../report/index.ts'
+import type { ReadinessReport, WatchReportSection, RunProblem, ObservedRun, LoadedWaivers } from '../verdict/index.ts'
+import type { RunContext } from '../context/index.ts'
+import { describeRunTarget } from '../run/index.ts'
+import type { StartedFloor } from '../run/index.ts'
+import { decideRun, attachNextSteps } from '../verdict/index.ts'
+import { GATE_MANIFEST } from '../gates/index.ts'
 
 /** What one evaluation of the watch observed, to be decided. */
 export interface WatchObservation {

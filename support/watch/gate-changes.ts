@@ -1,5 +1,5 @@
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import type { GateStatus, Verdict } from '../verdict/api.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import type { GateStatus, Verdict } from '../gates/index.ts'
 
 /** A gate whose status differs from the previous evaluation's, with why it is not passing now. */
 export interface GateChange {

@@ -1,6 +1,6 @@
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import type { ExitCode } from '../verdict/api.ts'
-import { EXIT_CODES } from '../verdict/api.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import type { ExitCode } from '../gates/index.ts'
+import { EXIT_CODES } from '../gates/index.ts'
 
 /** The gates whose turn to `fail` halts execution under `--halt-on-fail` (the runbook's safety rules, §3 and §5A). */
 export const HALTING_GATES = Object.freeze(['paper-execution', 'kill-switch'] as const)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { FLOOR_KUBE_FIXTURE_DIR, KubeApiEmulator, loadKubeObjects, type StartedKubeApi } from '../../emulators/kube-api/index.ts'
-import { loadKubeConfig } from '../clients/load-kube-config.ts'
+import { loadKubeConfig } from '../kube/index.ts'
 import { startKubeFollower, type KubeFollower } from './kube-follower.ts'
 
 let kube: StartedKubeApi | undefined

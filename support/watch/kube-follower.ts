@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import type { KubeConfig } from '@kubernetes/client-node'
-import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { redactText } from '../report/redact.ts'
+import type { ResolvedConfig } from '../config/index.ts'
+import { redactText } from '../secrets/index.ts'
 import { describeStatus, request, stream, WatchDropped } from './bounded-kube-stream.ts'
 
 /** Changes arriving this close together start one evaluation. */
@@ -41,7 +41,7 @@ export interface KubeFollowerOptions extends Pick<ResolvedConfig, 'namespace' | 
 
 /**
  * Watches (`?watch=1`, with bookmarks) every followed kind in the namespace, through the same rules as the bounded
- * transport (`support/clients/kube-http-library.ts`): the kube context's credentials go to its own server only (a 3xx
+ * transport (`support/kube/kube-http-library.ts`): the kube context's credentials go to its own server only (a 3xx
  * is refused, never followed), each event is bounded in bytes, and what a refusal says is scrubbed. Where the API
  * server refuses or drops a watch, the kind falls back to the evaluation's own list every interval, and
  * {@link KubeFollower.follow} says so for the report; it is asked again at the next interval.

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import type { ReadinessReport } from '../report/readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 import { gateChanges } from './gate-changes.ts'
 import { buildNotification, createNotifier, type Notification } from './notifier.ts'
 

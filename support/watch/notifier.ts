@@ -1,6 +1,6 @@
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import { redactValue } from '../report/redact.ts'
-import type { Verdict } from '../verdict/api.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import { redactValue } from '../secrets/index.ts'
+import type { Verdict } from '../gates/index.ts'
 import type { GateChange } from './gate-changes.ts'
 
 /** Retries, backoff and bounds of the notifications, in one frozen object. */

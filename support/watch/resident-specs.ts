@@ -1,6 +1,6 @@
 import type { TestSpecification, Vitest } from 'vitest/node'
-import { createRunbookVitest, type RunSpecsOptions } from '../runner/run-specs.ts'
-import { VerdictReporter, type ObservedRun } from '../verdict/verdict-reporter.ts'
+import { createRunbookVitest, type RunSpecsOptions } from '../run/index.ts'
+import { VerdictReporter, type ObservedRun } from '../verdict/index.ts'
 import { createResidentForkPool, type ResidentForkPool } from './resident-fork-pool.ts'
 
 /** Options of {@link startResidentSpecs}: those of a single run, but the context channel, which each evaluation brings. */

@@ -1,19 +1,22 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { KubeConfig } from '@kubernetes/client-node'
-import { loadKubeConfig } from '../clients/load-kube-config.ts'
-import type { ResolvedConfig } from '../config/resolve-config.ts'
-import { appendViolationTo } from '../network/append-violation-to.ts'
-import { installDnsLiveHostGuard } from '../network/dns-live-host-guard.ts'
-import { createViolation } from '../network/live-host-violation.ts'
+import { loadKubeConfig } from '../kube/index.ts'
+import type { ResolvedConfig, WatchOptions } from '../config/index.ts'
+import { appendViolationTo, installDnsLiveHostGuard, createViolation } from '../network/index.ts'
 import { CODE_ROOT, PROJECT_ROOT } from '../project-paths.ts'
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import { floorRequestOf, type StartFloor, type StartedFloor } from '../runner/floor.ts'
-import { SILENT_PROGRESS, type Progress } from '../runner/progress.ts'
-import { readRunCluster } from '../runner/read-run-cluster.ts'
-import { tearDownFloor } from '../runner/tear-down-floor.ts'
-import { specFileOf } from '../verdict/gate-manifest.ts'
-import { loadWaivers } from '../waivers/load-waivers.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import {
+  floorRequestOf,
+  type StartFloor,
+  type StartedFloor,
+  SILENT_PROGRESS,
+  type Progress,
+  readRunCluster,
+  tearDownFloor,
+} from '../run/index.ts'
+import { specFileOf } from '../gates/index.ts'
+import { loadWaivers } from '../verdict/index.ts'
 import { gateChanges, statusKey } from './gate-changes.ts'
 import type { HaltOnFail } from './halt-on-fail.ts'
 import { startKubeFollower, type KubeFollower } from './kube-follower.ts'
@@ -23,7 +26,6 @@ import { watchEnd } from './watch-end.ts'
 import { WatchEvaluator, type Evaluation } from './watch-evaluator.ts'
 import { appendWatchHistory, watchHistoryFile } from './watch-history.ts'
 import { startWatchMetrics, type WatchMetrics } from './watch-metrics.ts'
-import type { WatchOptions } from './watch-options.ts'
 
 /** What a watch needs from outside. */
 export interface RunWatchOptions {

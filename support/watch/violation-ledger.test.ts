@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { appendViolationTo } from '../network/append-violation-to.ts'
-import { createViolation } from '../network/live-host-violation.ts'
+import { appendViolationTo, createViolation } from '../network/index.ts'
 import { countedViolationsFileOf, createViolationLedger } from './violation-ledger.ts'
 
 let dir: string | null = null

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs'
-import { readViolationsFrom } from '../network/append-violation-to.ts'
-import type { RunProblem } from '../verdict/compute-verdict.ts'
+import { readViolationsFrom } from '../network/index.ts'
+import type { RunProblem } from '../verdict/index.ts'
 
 /** The name an evaluation's counted violations keep in its folder (`<file>` without `.ndjson`, then `.counted.ndjson`). */
 export function countedViolationsFileOf(file: string): string {

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import { redactText } from '../report/redact.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import { redactText } from '../secrets/index.ts'
 import { gateStatuses } from './gate-changes.ts'
 
 /** The NDJSON file of a watch's evaluations: `<reports>/watch/<session>.ndjson`. */

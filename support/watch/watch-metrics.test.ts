@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReadinessReport } from '../report/readiness-report.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
 import { startWatchMetrics, type WatchMetrics } from './watch-metrics.ts'
 
 const PROMTOOL = '/usr/bin/promtool'

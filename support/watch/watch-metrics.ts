@@ -1,8 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
-import type { ReadinessReport } from '../report/readiness-report.ts'
-import { GATE_IDS, type GateStatus } from '../verdict/api.ts'
+import type { ReadinessReport } from '../verdict/index.ts'
+import { GATE_IDS, type GateStatus } from '../gates/index.ts'
 
 const GATE_STATUSES: readonly GateStatus[] = ['pass', 'fail', 'unverified', 'waived']
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../errors.ts'
-import { redactText } from '../report/redact.ts'
-import { resolveWatchOptions, WATCH_DEFAULTS } from './watch-options.ts'
+import { redactText } from '../secrets/index.ts'
+import { resolveWatchOptions, WATCH_DEFAULTS } from '../config/index.ts'
 import { watchEnd } from './watch-end.ts'
 
 describe('resolveWatchOptions', () => {

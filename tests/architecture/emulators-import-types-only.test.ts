@@ -52,8 +52,8 @@ describe('findSupportImports', () => {
     ['a mixed import', "import { easternDate, type MarketCalendar } from '../../support/calendar/index.ts'"],
     ['an import of types only, written without `import type` (it still loads the module)', "import { type MarketCalendar } from '../../support/calendar/index.ts'"],
     ['a side-effect import', "import '../../support/network/index.ts'"],
-    ['a re-export', "export { GATE_IDS } from '../../support/verdict/api.ts'"],
-    ['a star re-export', "export * from '../../support/verdict/api.ts'"],
+    ['a re-export', "export { GATE_IDS } from '../../support/gates/api.ts'"],
+    ['a star re-export', "export * from '../../support/gates/api.ts'"],
     ['a dynamic import', "const { seedFloorData } = await import('../../support/seed/index.ts')"],
   ])('names %s with its file and line', (_what, code) => {
     expect(read(`// planted\n${code}\n`)).toEqual([`emulators/alpaca/planted.ts:2 → ${/support\/[\w/-]+\.ts/.exec(code)?.[0]}`])

@@ -12,7 +12,7 @@
 import { fileURLToPath } from 'node:url'
 import { listScenarios, scenarioNames, startFloor } from '../../emulators/index.ts'
 import { start } from '../../support/cli/main.ts'
-import type { StartFloor } from '../../support/runner/floor.ts'
+import type { StartFloor } from '../../support/run/floor.ts'
 
 const [mode, ...argv] = process.argv.slice(2)
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DATA_SEEDED_CHECKS } from '../../support/policies/data-seeded-checks.ts'
+import { DATA_SEEDED_CHECKS } from '../../support/data/data-seeded-checks.ts'
 
 /**
  * Check ids are API (waivers and reports use them): the spec and `openbell seed`'s read-back must name the same

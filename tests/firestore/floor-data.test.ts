@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFirestoreEmulator, type StartedFirestore } from '../../emulators/firestore/index.ts'
 import { countQuery, createFirestoreClient, readDocument, readQuery, type FirestoreClient } from '../../support/firestore/index.ts'
-import { isGoldenSweep } from '../../support/policies/golden-sweep.ts'
-import { SECTOR_IDS, SECTOR_TABLE, SENTIMENT_SECTORS_PATH, sectorDocumentSchema } from '../../support/policies/sentiment-contract.ts'
+import { isGoldenSweep } from '../../support/data/golden-sweep.ts'
+import { SECTOR_IDS, SECTOR_TABLE, SENTIMENT_SECTORS_PATH, sectorDocumentSchema } from '../../support/data/sentiment-contract.ts'
 import {
   opsCollectionPath,
   systemStatusPath,
   systemStatusSchema,
   whaleTradeSchema,
   whaleTradesPath,
-} from '../../support/policies/whale-trade-contract.ts'
+} from '../../support/data/whale-trade-contract.ts'
 import { seedFloorData, type FloorDataSummary } from '../../support/seed/index.ts'
 import { availableBackends } from './available-backends.ts'
 

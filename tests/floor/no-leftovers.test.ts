@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { ReadinessReport } from '../../support/report/readiness-report.ts'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import type { ReadinessReport } from '../../support/verdict/readiness-report.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { isAlive, liveDescendants } from './process-tree.ts'
 
 /** A whole floor and run; on a loaded 2-core machine that is more than the default 30 s. */

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKubeReader } from '../../support/clients/kube-reader.ts'
-import { loadKubeConfig } from '../../support/clients/load-kube-config.ts'
+import { createKubeReader } from '../../support/kube/kube-reader.ts'
+import { loadKubeConfig } from '../../support/kube/load-kube-config.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
 
 /**

@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeKubeconfig } from '../../emulators/kube-api/index.ts'
-import { createKubeReader, type KubeReader } from '../../support/clients/kube-reader.ts'
-import { loadKubeConfig } from '../../support/clients/load-kube-config.ts'
+import { createKubeReader, type KubeReader } from '../../support/kube/kube-reader.ts'
+import { loadKubeConfig } from '../../support/kube/load-kube-config.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
 
 /**

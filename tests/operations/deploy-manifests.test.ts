@@ -5,9 +5,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments, stringify } from 'yaml'
-import { KUBE_READS } from '../../support/clients/kube-reads.ts'
-import { KILL_SWITCH } from '../../support/policies/kill-switch-value.ts'
-import { GATE_KUBE_READS } from '../../support/verdict/gate-registry.ts'
+import { KUBE_READS } from '../../support/gates/kube-reads.ts'
+import { KILL_SWITCH } from '../../support/posture/kill-switch-value.ts'
+import { GATE_KUBE_READS } from '../../support/gates/gate-registry.ts'
 import { KIND_SCHEMAS, type ManifestKind } from './kube-manifest-schemas.ts'
 
 /** Issue 9: the in-cluster run as manifests. No API server here: they are parsed, schema-checked and compared with the code. */

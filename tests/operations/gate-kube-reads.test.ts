@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { KUBE_READ_NAMES, type KubeReadName } from '../../support/clients/kube-reads.ts'
-import { GATE_IDS, type GateId } from '../../support/verdict/api.ts'
-import { GATE_KUBE_READS } from '../../support/verdict/gate-registry.ts'
+import { KUBE_READ_NAMES, type KubeReadName } from '../../support/gates/kube-reads.ts'
+import { GATE_IDS, type GateId } from '../../support/gates/api.ts'
+import { GATE_KUBE_READS } from '../../support/gates/gate-registry.ts'
 
 /**
  * Issue 9: the start-of-run permission check is only as good as GATE_KUBE_READS. This reads each spec statically and

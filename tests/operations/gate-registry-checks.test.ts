@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CRITICAL_SERVICES } from '../../support/runner/create-run-context.ts'
-import { GATE_REGISTRY, gateCheckIds } from '../../support/verdict/gate-registry.ts'
+import { DEFAULT_CRITICAL_SERVICES } from '../../support/context/create-run-context.ts'
+import { GATE_REGISTRY, gateCheckIds } from '../../support/gates/gate-registry.ts'
 import { runOpenbell } from '../scenarios/run-openbell.ts'
 
 /**

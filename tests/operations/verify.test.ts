@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SIGNATURE_FILE, useManifestSigningKey } from '../../support/report/manifest-signature.ts'
 import { writeManifest } from '../../support/report/write-manifest.ts'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { runFixture } from '../runner/run-fixture.ts'
 
 /** Issue 9: `openbell verify <run folder>` re-checks the manifest and the report's internal consistency. */

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { runFixture, type FixtureRun } from '../runner/run-fixture.ts'
 
 /** Issue 9: waivers turn a known failing or unverified check into `waived`, never for the kill switch or paper posture. */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { MetricFamily, Sample } from '../../support/metrics/exposition.ts'
 import { renderExposition } from '../../emulators/ops/internal/render-exposition.ts'
-import { judgeMetricContract, REQUIRED_METRICS } from '../../support/policies/metric-contract.ts'
+import { judgeMetricContract, REQUIRED_METRICS } from '../../support/metrics/metric-contract.ts'
 
 /**
  * The reference rule, written independently of the parser and line by line from the text format: a metric is

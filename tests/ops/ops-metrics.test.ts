@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { OPS_SERVICE_NAMES, OpsServiceEmulator, startOpsServices } from '../../emulators/ops/index.ts'
 import { checkWithPromtool, findPromtool, hasSample, parseExposition, sampleValues } from '../../support/metrics/index.ts'
-import { REQUIRED_METRICS as REQUIRED } from '../../support/policies/metric-contract.ts'
+import { REQUIRED_METRICS as REQUIRED } from '../../support/metrics/metric-contract.ts'
 import { httpGet } from './http-get.ts'
 
 const PROMTOOL = findPromtool()

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { http } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Alpaca } from '@alpacahq/alpaca-trade-api'
-import { BrokerHostRefusedError, createPaperAlpacaClient } from '../../support/clients/alpaca-client.ts'
+import { BrokerHostRefusedError, createPaperAlpacaClient } from '../../support/alpaca/alpaca-client.ts'
 import { appendViolationTo, installNetworkGuard, readViolationsFrom, type NetworkGuard } from '../../support/network/index.ts'
 
 const KEY_ID = 'PKLIVEPROBE0001'

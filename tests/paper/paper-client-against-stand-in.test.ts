@@ -6,7 +6,7 @@ import { http } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuthError, NotFoundError } from '@alpacahq/alpaca-trade-api'
 import { createAlpacaPaperHandlers } from '../../emulators/alpaca/index.ts'
-import { createPaperAlpacaClient } from '../../support/clients/alpaca-client.ts'
+import { createPaperAlpacaClient } from '../../support/alpaca/alpaca-client.ts'
 import { installNetworkGuard, type NetworkGuard } from '../../support/network/index.ts'
 
 const ENV = { APCA_API_KEY_ID: 'PKSTANDIN0001', APCA_API_SECRET_KEY: 'standin-secret-0001' }

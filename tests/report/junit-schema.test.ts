@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { writeRunReports } from '../../support/report/write-run-reports.ts'
-import { checkReportConsistency } from '../../support/verify/check-report-consistency.ts'
+import { checkReportConsistency } from '../../support/report/verify/check-report-consistency.ts'
 import { sampleReport } from './sample-report.ts'
 
 /** Issue 16: junit.xml as CI tools read it, validated with xmllint (Debian libxml2-utils; `.ci/run` installs it). */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeRunReports } from '../../support/report/write-run-reports.ts'
-import { GATE_MANIFEST } from '../../support/verdict/gate-manifest.ts'
+import { GATE_MANIFEST } from '../../support/gates/gate-manifest.ts'
 import { sampleReport } from './sample-report.ts'
 
 /**

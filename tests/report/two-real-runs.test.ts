@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkManifest } from '../../support/verify/check-manifest.ts'
+import { checkManifest } from '../../support/report/verify/check-manifest.ts'
 import { runOpenbell } from '../scenarios/run-openbell.ts'
 
 /**

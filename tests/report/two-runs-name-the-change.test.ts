@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeRunReports } from '../../support/report/write-run-reports.ts'
-import { checkManifest } from '../../support/verify/check-manifest.ts'
+import { checkManifest } from '../../support/report/verify/check-manifest.ts'
 import { sampleReport } from './sample-report.ts'
 
 /** Issue 16: two runs written into one reports folder (as the CronJob's volume or CI's downloaded artifacts hold them). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 /**

@@ -17,12 +17,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { KubeApiEmulator } from '../../emulators/kube-api/index.ts'
 import { renderClosingLines } from '../../support/cli/render-closing-lines.ts'
-import { screenOutput } from '../../support/report/redact.ts'
+import { screenOutput } from '../../support/secrets/redact.ts'
 import { parseCli } from '../../support/config/parse-cli.ts'
 import { resolveConfig } from '../../support/config/resolve-config.ts'
-import { createProgress } from '../../support/runner/progress.ts'
-import { runRunbook } from '../../support/runner/run-runbook.ts'
-import type { GateId } from '../../support/verdict/api.ts'
+import { createProgress } from '../../support/run/progress.ts'
+import { runRunbook } from '../../support/run/run-runbook.ts'
+import type { GateId } from '../../support/gates/api.ts'
 
 const request = JSON.parse(process.argv[2] ?? '{}') as {
   specsDir: string

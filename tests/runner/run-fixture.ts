@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ReadinessReport } from '../../support/report/readiness-report.ts'
-import type { TeardownOutcome } from '../../support/runner/tear-down-floor.ts'
-import type { GateId } from '../../support/verdict/api.ts'
+import type { ReadinessReport } from '../../support/verdict/readiness-report.ts'
+import type { TeardownOutcome } from '../../support/run/tear-down-floor.ts'
+import type { GateId } from '../../support/gates/api.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

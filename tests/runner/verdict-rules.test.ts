@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyRunFolder } from '../../support/verify/verify-run-folder.ts'
+import { verifyRunFolder } from '../../support/report/verify/verify-run-folder.ts'
 import { runFixture } from './run-fixture.ts'
 
 /** Each rule of the fail-closed verdict, proven on the real runner with a fixture spec. */
@@ -51,7 +51,7 @@ describe('the verdict is fail-closed', () => {
     const run = await runFixture('outside-manifest')
     expect(run.exitCode).toBe(3)
     expect(run.report.problems.map((problem) => problem.message)).toContain(
-      'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/verdict/gate-registry.ts) or remove it',
+      'specs/rogue.spec.ts is not in the gate manifest; add it to the gate registry (support/gates/gate-registry.ts) or remove it',
     )
     expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadScenarios } from '../../emulators/index.ts'
-import { GATE_MANIFEST } from '../../support/verdict/gate-manifest.ts'
+import { GATE_MANIFEST } from '../../support/gates/gate-manifest.ts'
 
 /**
  * A gate that no scenario breaks is a gate whose NO-GO nobody has ever seen: it could pass everything. Every gate

@@ -6,9 +6,9 @@ import path from 'node:path'
 import { z } from 'zod'
 import { loadScenarios, SCENARIOS_DIR } from '../../emulators/scenarios/load-scenarios.ts'
 import { getScenarioJsonSchema } from '../../emulators/scenarios/scenario-schema.ts'
-import { GATE_IDS } from '../../support/verdict/api.ts'
+import { GATE_IDS } from '../../support/gates/api.ts'
 import { checkScenarioGates } from '../../support/verdict/check-scenario-gates.ts'
-import { GATE_MANIFEST } from '../../support/verdict/gate-manifest.ts'
+import { GATE_MANIFEST } from '../../support/gates/gate-manifest.ts'
 import { renderScenarioCatalog } from './render-scenario-catalog.ts'
 
 /** One generated file: where it goes and what it must hold. */

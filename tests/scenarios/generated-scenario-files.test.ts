@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadScenarios, SCENARIOS_DIR, type NamedScenario } from '../../emulators/scenarios/load-scenarios.ts'
 import { UsageError } from '../../support/errors.ts'
 import { checkScenarioGates } from '../../support/verdict/check-scenario-gates.ts'
-import type { GateDefinition } from '../../support/verdict/gate-manifest.ts'
+import type { GateDefinition } from '../../support/gates/gate-manifest.ts'
 import { generateScenarioFiles } from './generate-scenario-files.ts'
 import { REGENERATE_SCENARIO_FILES_COMMAND, renderScenarioCatalog } from './render-scenario-catalog.ts'
 

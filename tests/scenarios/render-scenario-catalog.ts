@@ -1,5 +1,5 @@
 import type { NamedScenario } from '../../emulators/scenarios/load-scenarios.ts'
-import type { GateDefinition } from '../../support/verdict/gate-manifest.ts'
+import type { GateDefinition } from '../../support/gates/gate-manifest.ts'
 
 /** The command that regenerates the scenario catalog and the scenario JSON Schema. */
 export const REGENERATE_SCENARIO_FILES_COMMAND = 'node --import tsx tests/scenarios/write-scenario-files.ts'

@@ -1,9 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import type { ResolvedConfig } from '../../config/index.ts'
 import { formatMessage } from '../../errors.ts'
-import { createProgress } from '../../runner/progress.ts'
-import { runRunbook } from '../../runner/run-runbook.ts'
-import type { ExitCode } from '../../verdict/api.ts'
+import { createProgress, runRunbook } from '../../run/index.ts'
+import type { ExitCode } from '../../gates/index.ts'
 import type { CliDependencies, CliIo } from '../main.ts'
 import { renderClosingLines } from '../render-closing-lines.ts'
 

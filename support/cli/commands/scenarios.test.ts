@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../errors.ts'
-import { EXIT_CODES } from '../../verdict/api.ts'
+import { EXIT_CODES } from '../../gates/index.ts'
 import { scenariosCommand } from './scenarios.ts'
 
 describe('openbell scenarios', () => {

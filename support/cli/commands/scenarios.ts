@@ -1,5 +1,5 @@
-import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
-import { checkScenarioGates } from '../../verdict/check-scenario-gates.ts'
+import { EXIT_CODES, type ExitCode } from '../../gates/index.ts'
+import { checkScenarioGates } from '../../verdict/index.ts'
 import type { CliIo, ScenarioSummary } from '../main.ts'
 
 /**

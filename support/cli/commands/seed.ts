@@ -1,19 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createFirestoreReader } from '../../clients/firestore-reader.ts'
-import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import { createFirestoreReader, systemStatusPath } from '../../data/index.ts'
+import type { ResolvedConfig } from '../../config/index.ts'
 import { isCouldNotCheck } from '../../errors.ts'
 import { createFirestoreClient, probeEmulatorHost, readDocument, type FirestoreClient } from '../../firestore/index.ts'
-import { systemStatusPath } from '../../policies/whale-trade-contract.ts'
-import { redactValue } from '../../report/redact.ts'
-import { scrubRunFolder } from '../../report/scrub-run-folder.ts'
-import { writeManifest } from '../../report/write-manifest.ts'
-import { createRunId } from '../../runner/create-run-id.ts'
-import { readBackFloorData, type ReadBackCheck } from '../../seed/read-back-floor-data.ts'
-import { resolveSeedTarget } from '../../seed/resolve-seed-target.ts'
-import { seedFloorData, type FloorDataSummary } from '../../seed/seed-floor-data.ts'
-import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
+import { redactValue } from '../../secrets/index.ts'
+import { scrubRunFolder, writeManifest, createRunId } from '../../report/index.ts'
+import {
+  readBackFloorData,
+  type ReadBackCheck,
+  resolveSeedTarget,
+  seedFloorData,
+  type FloorDataSummary,
+} from '../../seed/index.ts'
+import { EXIT_CODES, type ExitCode } from '../../gates/index.ts'
 import type { CliDependencies, CliIo } from '../main.ts'
 
 /** The file of a seed run folder that records what was written, where, by whom, and what the read-back found. */

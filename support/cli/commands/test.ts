@@ -1,8 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import type { ResolvedConfig } from '../../config/resolve-config.ts'
-import { PROJECT_ROOT } from '../../runner/run-runbook.ts'
-import { runHarnessTests } from '../../runner/run-harness-tests.ts'
-import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
+import type { ResolvedConfig } from '../../config/index.ts'
+import { PROJECT_ROOT, runHarnessTests } from '../../run/index.ts'
+import { EXIT_CODES, type ExitCode } from '../../gates/index.ts'
 import type { CliDependencies, CliIo } from '../main.ts'
 import { runCommand } from './run.ts'
 

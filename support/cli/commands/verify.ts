@@ -1,9 +1,8 @@
 import path from 'node:path'
-import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import type { ResolvedConfig } from '../../config/index.ts'
 import { UsageError } from '../../errors.ts'
-import { loadEd25519Key } from '../../report/manifest-signature.ts'
-import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
-import { verifyRunFolder } from '../../verify/verify-run-folder.ts'
+import { loadEd25519Key, verifyRunFolder } from '../../report/index.ts'
+import { EXIT_CODES, type ExitCode } from '../../gates/index.ts'
 import type { CliIo } from '../main.ts'
 
 /**

@@ -1,12 +1,10 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import { loadKubeConfig } from '../../clients/load-kube-config.ts'
-import type { ResolvedConfig } from '../../config/resolve-config.ts'
+import { loadKubeConfig } from '../../kube/index.ts'
+import type { ResolvedConfig, WatchOptions } from '../../config/index.ts'
 import { formatMessage } from '../../errors.ts'
-import { createProgress } from '../../runner/progress.ts'
-import { EXIT_CODES, type ExitCode } from '../../verdict/api.ts'
-import { createHaltOnFail } from '../../watch/halt-on-fail.ts'
-import { runWatch } from '../../watch/run-watch.ts'
-import type { WatchOptions } from '../../watch/watch-options.ts'
+import { createProgress } from '../../run/index.ts'
+import { EXIT_CODES, type ExitCode } from '../../gates/index.ts'
+import { createHaltOnFail, runWatch } from '../../watch/index.ts'
 import type { CliDependencies, CliIo } from '../main.ts'
 
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const

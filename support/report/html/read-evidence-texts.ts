@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { ReadinessReport } from '../readiness-report.ts'
-import { redactText } from '../redact.ts'
+import type { ReadinessReport } from '../../verdict/index.ts'
+import { redactText } from '../../secrets/index.ts'
 import type { EvidenceText } from './render-html-evidence.ts'
 
 /** Options of {@link readEvidenceTexts}. */

@@ -1,4 +1,4 @@
-import type { CheckReport, GateReport } from '../readiness-report.ts'
+import type { CheckReport, GateReport } from '../../verdict/index.ts'
 import { anchorOf, escapeHtml } from './escape-html.ts'
 import { renderEvidence, type EvidenceText } from './render-html-evidence.ts'
 import { statusBadge } from './status-badge.ts'

@@ -1,6 +1,6 @@
 import type { RunComparison } from '../compare-runs.ts'
 import type { PreviousRuns } from '../find-previous-report.ts'
-import type { ReadinessReport } from '../readiness-report.ts'
+import type { ReadinessReport } from '../../verdict/index.ts'
 import { escapeHtml } from './escape-html.ts'
 import { STATUS_LABEL } from './status-badge.ts'
 

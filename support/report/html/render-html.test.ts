@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReadinessReport } from '../readiness-report.ts'
+import type { ReadinessReport } from '../../verdict/index.ts'
 import { renderHtml } from './render-html.ts'
 
 const HOSTILE = '</details></pre><script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
