@@ -19,7 +19,7 @@ export const PROJECT_ROOT = MODULE_EXTENSION === '.js' ? path.dirname(CODE_ROOT)
 
 /**
  * The absolute path of a module as it runs, from its source path.
- * @example codeFile('support/worker/worker-setup.ts') // '<root>/dist/support/runbook/worker-setup.js' when compiled
+ * @example codeFile('support/worker/worker-setup.ts') // '<root>/dist/support/worker/worker-setup.js' when compiled
  */
 export function codeFile(sourcePath: string): string {
   return path.join(CODE_ROOT, sourcePath.replace(/\.ts$/, MODULE_EXTENSION))

@@ -1,6 +1,6 @@
 /**
  * The NYSE market calendar: the shipped closures and early closes, New York time helpers, and the authorities
- * (the shipped calendar here; Alpaca's paper calendar in `support/clients/`) that say whether a date is a session.
+ * (the shipped calendar here; Alpaca's paper calendar in `support/alpaca/`) that say whether a date is a session.
  */
 
 // The shipped calendar
