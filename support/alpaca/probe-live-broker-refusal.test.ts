@@ -1,6 +1,6 @@
 import { http } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installNetworkGuard, type NetworkGuard } from '../network/index.ts'
+import { installNetworkGuard, type NetworkGuard } from '../guard/index.ts'
 import { judgeLiveBrokerRefusal } from './live-broker-refusal.ts'
 import { probeLiveBrokerRefusal } from './probe-live-broker-refusal.ts'
 

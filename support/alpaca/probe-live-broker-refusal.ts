@@ -1,6 +1,7 @@
 import { trading, type Alpaca } from '@alpacahq/alpaca-trade-api'
 import { OpenbellError } from '../errors.ts'
-import { installNetworkGuard, LIVE_TRADING_HOST, PAPER_TRADING_BASE_URL } from '../network/index.ts'
+import { installNetworkGuard } from '../guard/index.ts'
+import { LIVE_TRADING_HOST, PAPER_TRADING_BASE_URL } from '../network/index.ts'
 import type { LiveBrokerAttempt } from './live-broker-refusal.ts'
 import { BrokerHostRefusedError, createPaperAlpacaClient } from './alpaca-client.ts'
 import type { FetchLike } from './alpaca-paper-only-middleware.ts'

@@ -1,7 +1,7 @@
 /**
- * The live-host guard: refuses every request to Alpaca's live broker host before it leaves the process.
+ * The network rules: which hosts are Alpaca's live and paper broker, the live-host violation records, and the DNS
+ * refusal. Loads no HTTP interceptor (the guard that does is `guard/`).
  */
-export { installNetworkGuard, type NetworkGuard, type NetworkGuardOptions } from './install-network-guard.ts'
 export { appendViolationTo, readViolationsFrom } from './append-violation-to.ts'
 export { createViolation, redactUrl, type GuardLayer, type LiveHostViolation } from './live-host-violation.ts'
 export { installDnsLiveHostGuard, LIVE_HOST_REFUSED_CODE } from './dns-live-host-guard.ts'

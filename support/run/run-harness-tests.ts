@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { createVitest } from 'vitest/node'
 
 /** How the harness's own tests ended. */
 export interface HarnessOutcome {
@@ -12,6 +11,8 @@ export interface HarnessOutcome {
 /** Runs the harness's own tests (`vitest.config.ts`: unit tests and fault scenarios) with vitest's default reporter. */
 export async function runHarnessTests(root: string): Promise<HarnessOutcome> {
   const exitCodeBefore = process.exitCode
+  // @note loaded when the command runs: `openbell run` imports this domain too and needs no second vitest.
+  const { createVitest } = await import('vitest/node')
   const vitest = await createVitest('test', { root, config: path.join(root, 'vitest.config.ts'), watch: false })
   try {
     await vitest.start()

@@ -9,7 +9,8 @@
  * - counts each check's assertions, so a check that asserted nothing is unverified rather than passed.
  */
 import { afterEach, expect, inject } from 'vitest'
-import { appendViolationTo, installNetworkGuard, type LiveHostViolation, type NetworkGuard } from '../network/index.ts'
+import { installNetworkGuard, type NetworkGuard } from '../guard/index.ts'
+import { appendViolationTo, type LiveHostViolation } from '../network/index.ts'
 import type { RunContext } from '../context/index.ts'
 import { receiveRunContext } from '../context/index.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'

@@ -16,7 +16,7 @@ import { runOpenbell, type OpenbellRun } from '../scenarios/run-openbell.ts'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const HOOK = path.join(ROOT, 'tests/cli/record-resolved-modules.mjs')
 const CLIENTS = ['@kubernetes/client-node', 'firebase-admin', '@alpacahq/alpaca-trade-api', '@google-cloud/firestore']
-const GUARD = 'dist/support/network/install-network-guard.js'
+const GUARD = 'dist/support/guard/install-network-guard.js'
 /** The clients the build bundles, by package name: their one file under dist/vendor/ is where they load from. */
 const VENDORED = new Map(Object.entries(BUILD.vendored ?? {}).map(([name, file]) => [name, `dist/vendor/${file}`]))
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAlpacaPaperHandlers } from '../../emulators/alpaca/index.ts'
 import { createShippedCalendarAuthority, lookUpTargetSession } from '../../support/calendar/index.ts'
 import { createAlpacaCalendarAuthority } from '../../support/alpaca/alpaca-calendar-authority.ts'
-import { installNetworkGuard, type NetworkGuard } from '../../support/network/index.ts'
+import { installNetworkGuard, type NetworkGuard } from '../../support/guard/index.ts'
 
 const ENV = { APCA_API_KEY_ID: 'PKSTANDIN0002', APCA_API_SECRET_KEY: 'standin-secret-0002' }
 let guard: NetworkGuard

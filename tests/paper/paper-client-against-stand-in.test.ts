@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuthError, NotFoundError } from '@alpacahq/alpaca-trade-api'
 import { createAlpacaPaperHandlers } from '../../emulators/alpaca/index.ts'
 import { createPaperAlpacaClient } from '../../support/alpaca/alpaca-client.ts'
-import { installNetworkGuard, type NetworkGuard } from '../../support/network/index.ts'
+import { installNetworkGuard, type NetworkGuard } from '../../support/guard/index.ts'
 
 const ENV = { APCA_API_KEY_ID: 'PKSTANDIN0001', APCA_API_SECRET_KEY: 'standin-secret-0001' }
 const NOW = new Date('2026-03-02T15:00:00Z')

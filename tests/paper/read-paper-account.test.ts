@@ -7,7 +7,7 @@ import { createAlpacaPaperHandlers } from '../../emulators/alpaca/index.ts'
 import { createPaperAlpacaClient } from '../../support/alpaca/alpaca-client.ts'
 import { readPaperAccount } from '../../support/alpaca/read-paper-account.ts'
 import { CouldNotCheckError } from '../../support/errors.ts'
-import { installNetworkGuard, type NetworkGuard } from '../../support/network/index.ts'
+import { installNetworkGuard, type NetworkGuard } from '../../support/guard/index.ts'
 import { judgePaperAccount } from '../../support/alpaca/paper-account.ts'
 
 const ENV = { APCA_API_KEY_ID: 'PKREADACCOUNT0001', APCA_API_SECRET_KEY: 'read-account-secret-0001' }

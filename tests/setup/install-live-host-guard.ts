@@ -6,7 +6,8 @@
  */
 import path from 'node:path'
 import { afterAll, afterEach, expect, inject } from 'vitest'
-import { installNetworkGuard, type LiveHostViolation } from '../../support/network/index.ts'
+import { installNetworkGuard } from '../../support/guard/index.ts'
+import type { LiveHostViolation } from '../../support/network/index.ts'
 import { isDeliberate, recordInLedger } from './live-host-ledger.ts'
 
 const ledger = inject('openbellLiveHostLedger')

@@ -7,7 +7,7 @@ import type { LiveHostViolation } from '../../support/network/index.ts'
  * refusals it provokes. An attempt from any other test fails that test and the whole run.
  */
 export const DELIBERATE_LIVE_HOST_TESTS: readonly string[] = Object.freeze([
-  'support/network/install-network-guard.test.ts',
+  'support/guard/install-network-guard.test.ts',
   'tests/paper/live-host-refusal.test.ts',
 ])
 

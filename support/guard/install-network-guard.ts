@@ -1,9 +1,8 @@
 import { syncBuiltinESMExports } from 'node:module'
 import type { RequestHandler } from 'msw'
 import { setupServer, type SetupServerApi } from 'msw/node'
-import { installDnsLiveHostGuard } from './dns-live-host-guard.ts'
+import { createViolation, installDnsLiveHostGuard, type GuardLayer, type LiveHostViolation } from '../network/index.ts'
 import { createLiveHostRefusalHandler } from './live-host-refusal-handler.ts'
-import { createViolation, type GuardLayer, type LiveHostViolation } from './live-host-violation.ts'
 
 /** Options of {@link installNetworkGuard}. */
 export interface NetworkGuardOptions {

@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appendViolationTo, readViolationsFrom } from './append-violation-to.ts'
+import { appendViolationTo, readViolationsFrom, type LiveHostViolation } from '../network/index.ts'
 import { installNetworkGuard, type NetworkGuard } from './install-network-guard.ts'
-import type { LiveHostViolation } from './live-host-violation.ts'
 
 const folder = mkdtempSync(join(tmpdir(), 'openbell-guard-'))
 const violationsFile = join(folder, 'violations.ndjson')

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { isLiveBrokerHost } from './alpaca-base-url.ts'
+import { isLiveBrokerHost } from '../network/index.ts'
 
 /**
  * An msw handler that answers every request to the live broker host with a network error and reports it;
