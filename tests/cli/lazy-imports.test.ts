@@ -65,4 +65,13 @@ describe('each command imports only what it needs (the CLI\'s own process, compi
     for (const name of ['@kubernetes/client-node', 'firebase-admin', 'msw', 'prom-client']) expect(run.packages, name).not.toContain(name)
     expect(run.files.filter((file) => file.startsWith('dist/emulators/') && !file.startsWith('dist/emulators/scenarios/scenario-names'))).toEqual([])
   }, 180_000)
+
+  it('a run loads msw only in its spec worker: the runner\'s thread has no interceptor to install', async () => {
+    const run = await loadedBy(['run'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    // the record is real: this thread ran the specs (vitest) and started the floor
+    expect(run.packages).toContain('vitest')
+    expect(run.files).toContain('dist/emulators/start-floor.js')
+    expect(run.packages).not.toContain('msw')
+  }, 180_000)
 })
