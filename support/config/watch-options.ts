@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts'
+import { isLiveBrokerHost } from '../network/index.ts'
 import { registerNotifyUrl } from '../secrets/index.ts'
 
 /** Every default of `openbell watch`, in one frozen object. */
@@ -53,6 +54,10 @@ export function resolveWatchOptions(values: WatchFlagValues): WatchOptions {
     } catch {}
     if (parsed === null || !['http:', 'https:'].includes(parsed.protocol)) {
       throw new UsageError(`--notify URL number ${index + 1} is not an http(s) URL (its value is not shown: it may hold a token); give a webhook URL such as https://hooks.slack.com/services/….`)
+    }
+    // @note openbell never contacts the live broker host, a webhook included, in any spelling.
+    if (isLiveBrokerHost(parsed.hostname)) {
+      throw new UsageError(`--notify URL number ${index + 1} points at Alpaca's live broker host, which openbell never contacts; give your webhook's URL.`)
     }
   }
   const interval = readInteger(values.interval, '--interval', 'SECONDS') ?? WATCH_DEFAULTS.intervalSeconds

@@ -39,6 +39,24 @@ describe('resolveWatchOptions', () => {
   })
 })
 
+describe('resolveWatchOptions and the live broker host', () => {
+  it.each(['https://api.alpaca.markets/hook?token=liveHostNotifyToken1', 'http://API.Alpaca.Markets./x', 'https://api.alpaca.markets:8443/'])(
+    'refuses a --notify URL on the live broker host (%#), without echoing it',
+    (url) => {
+      expect(() => resolveWatchOptions({ notify: url })).toThrow(/--notify URL number 1 points at Alpaca's live broker host/)
+      try {
+        resolveWatchOptions({ notify: url })
+      } catch (error) {
+        expect(String(error)).not.toMatch(/liveHostNotifyToken1|alpaca\.markets/i)
+      }
+    },
+  )
+
+  it('takes the paper host and any other host', () => {
+    expect(resolveWatchOptions({ notify: 'https://paper-api.alpaca.markets/hook' }).notify).toHaveLength(1)
+  })
+})
+
 describe('watchEnd', () => {
   it("ends at the session's close: 16:00 New York, or the early close from the calendar", () => {
     expect(watchEnd(new Date('2026-12-02T14:00:00Z'), { session: null, until: null })).toMatchObject({ endsAt: new Date('2026-12-02T21:00:00Z'), session: '2026-12-02' })
