@@ -12,7 +12,7 @@ export function compiledWorkerOptions(options: { resident?: boolean } = {}): Pic
   // files again and again: Node caches an external module for the life of the process, so the second evaluation
   // would re-run nothing. Its spec files and setup file go through vite's module runner instead, which evaluates them
   // anew each run (and lets the old copies be collected); what they import stays native and loaded.
-  const reevaluated = options.resident ? `(?!specs[\\\\/]|support[\\\\/]runbook[\\\\/]worker-setup\\.js$)` : ''
+  const reevaluated = options.resident ? `(?!specs[\\\\/]|support[\\\\/]worker[\\\\/]worker-setup\\.js$)` : ''
   const inCodeRoot = new RegExp(`^${escapeRegExp(CODE_ROOT)}[\\\\/]${reevaluated}`)
   return { execArgv: ['--enable-source-maps'], server: { deps: { external: [inCodeRoot] } } }
 }
