@@ -48,7 +48,7 @@ async function untilEvaluations(reportsDir: string, count: number): Promise<{ ga
 }
 
 /** The final report the watch named on its last line. */
-function finalReport(output: string): { gates: { id: string; checks: { id: string; status: string }[] }[] } {
+function finalReport(output: string): { exitCode: number; verdict: string; gates: { id: string; checks: { id: string; status: string }[] }[] } {
   const runDir = /; report: (\S+);/.exec(output)?.[1]
   if (!runDir) throw new Error(`no final report in: ${output}`)
   return JSON.parse(readFileSync(path.join(runDir, 'readiness_report.json'), 'utf8'))
@@ -61,13 +61,14 @@ const statusOf = (notification: { changedGates: { gate: string; to: string }[] }
 describe('openbell watch --halt-on-fail', () => {
   it('halts once when kill-switch is fail, records the gate and check as the reason; the ConfigMap then reads "1"', { timeout: TIMEOUT_MS }, async () => {
     const watch = await watchKillSwitchOff(['--halt-on-fail'])
+    let exitCode: number | null = null
     try {
       const first = await watch.receiver.next(() => true, 'for the first verdict')
       expect(first.verdict).toBe('NO-GO')
       expect(statusOf(first, 'kill-switch')).toBe('fail')
       await untilEvaluations(watch.reportsDir, 3)
     } finally {
-      expect(await watch.stop(), watch.output()).toBe(0)
+      exitCode = await watch.stop()
     }
     const halts = readdirSync(watch.reportsDir).filter((name) => name.endsWith('-halt'))
     expect(halts, 'one halt for one transition, though kill-switch stays fail').toHaveLength(1)
@@ -78,12 +79,16 @@ describe('openbell watch --halt-on-fail', () => {
     // @note the ConfigMap is halted now; the services still report the kill switch they started with (they read it at
     // start), so kill-switch rightly stays fail until they restart: openbell never calls that a pass.
     const final = finalReport(watch.output())
+    // @note the watch exits with its final report's code, never 0 for a NO-GO.
+    expect(final.verdict).toBe('NO-GO')
+    expect(exitCode, watch.output()).toBe(final.exitCode)
     expect(checkStatus(final, 'kill-switch', 'halted')).toBe('pass')
     expect(checkStatus(final, 'kill-switch', 'strategy-engine.kill-switch-reported')).toBe('fail')
   })
 
   it('without the flag writes nothing: the kill switch stays "0" evaluation after evaluation', { timeout: TIMEOUT_MS }, async () => {
     const watch = await watchKillSwitchOff([])
+    let exitCode: number | null = null
     let history: { gates: Record<string, string> }[] = []
     try {
       const first = await watch.receiver.next(() => true, 'for the first verdict')
@@ -91,10 +96,13 @@ describe('openbell watch --halt-on-fail', () => {
       // @note three evaluations (the interval is 5 s): had anything halted, the ConfigMap would read "1" by then.
       history = await untilEvaluations(watch.reportsDir, 3)
     } finally {
-      expect(await watch.stop(), watch.output()).toBe(0)
+      exitCode = await watch.stop()
     }
     expect(history.map((line) => line.gates['kill-switch'])).toEqual(history.map(() => 'fail'))
-    expect(checkStatus(finalReport(watch.output()), 'kill-switch', 'halted')).toBe('fail')
+    const final = finalReport(watch.output())
+    expect(exitCode, watch.output()).toBe(final.exitCode)
+    expect(final.exitCode).not.toBe(0)
+    expect(checkStatus(final, 'kill-switch', 'halted')).toBe('fail')
     expect(readdirSync(watch.reportsDir).filter((name) => name.endsWith('-halt'))).toEqual([])
     expect(watch.output()).not.toContain('halted on')
   })

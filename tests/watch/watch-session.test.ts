@@ -82,7 +82,11 @@ describe('openbell watch against the emulator floor', () => {
     const exitCode = await exited
     clearInterval(sampler)
     await receiver.close()
-    expect(exitCode, output).toBe(0)
+    // @note exit as a single run does: the final report's code (GO here, after the last repair, unless the final
+    // evaluation was cut short by SIGTERM, which is NO-GO, never 0).
+    const finalRunDir = /; report: (\S+);/.exec(output)?.[1]
+    expect(finalRunDir, output).toBeDefined()
+    expect(exitCode, output).toBe((JSON.parse(readFileSync(path.join(finalRunDir!, 'readiness_report.json'), 'utf8')) as { exitCode: number }).exitCode)
     const deadline = Date.now() + 5_000
     while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
     expect(seen.size, 'the watch started child processes (the spec worker, the Firestore emulator)').toBeGreaterThan(0)

@@ -11,22 +11,23 @@ const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
 /**
  * `openbell watch`: the session guardian. Ends at the session's close (or `--until`), or on SIGINT/SIGTERM, with a
- * final evaluation and report, and exits 0: a watch that ended as asked succeeded, whatever its last verdict (the
- * verdicts are in the reports, the metrics and the notifications). `kubeConfig` is the one the CLI loaded (cluster mode).
+ * final evaluation and report, and exits with that final report's code, as a single run does: 0 only for GO, so
+ * `openbell watch --until 09:29 && …` never reads a NO-GO as success. `kubeConfig` is the one the CLI loaded (cluster mode).
  */
 export async function watchCommand(config: ResolvedConfig, dependencies: CliDependencies, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
   if (config.watch === null) throw new Error('watchCommand called without the watch options')
   const watchConfig = config as ResolvedConfig & { watch: WatchOptions }
-  // @note a single run ends NO-GO with exit 143 on a signal (`install-abort-handlers.ts`); a watch ends with its
-  // final report and exit 0, so those handlers are set aside while it runs, and put back after.
+  // @note a single run ends NO-GO with exit 143 on a signal (`install-abort-handlers.ts`); a watch ends with a final
+  // evaluation and its exit code, so those handlers are set aside while it runs, and put back after.
   const setAside = new Map(ENDING_SIGNALS.map((signal) => [signal, process.listeners(signal)]))
   for (const [signal, listeners] of setAside) for (const listener of listeners) process.off(signal, listener)
   let requested = false
   let resolveStop: (reason: string) => void = () => undefined
   const stopRequested = new Promise<string>((resolve) => (resolveStop = resolve))
   const onSignal = (signal: NodeJS.Signals) => () => {
-    // @note a second signal: the operator insists; the last report written stays the final one.
-    if (requested) process.exit(EXIT_CODES.go)
+    // @note a second signal: the operator insists; the last report written stays the final one, and this exit says
+    // nothing was verified at the end (never 0, which means GO).
+    if (requested) process.exit(EXIT_CODES.unverified)
     requested = true
     io.stderr(`${formatMessage(`${signal}: ending the watch with a final evaluation`)}\n`)
     resolveStop(signal)
@@ -56,7 +57,7 @@ export async function watchCommand(config: ResolvedConfig, dependencies: CliDepe
         if (floor && watchConfig.watch.haltOnFail) haltKubeConfig = loadKubeConfig({ kubeconfigPath: floor.kubeconfigPath, kubeContext: null })
       },
     })
-    return report === null ? EXIT_CODES.unverified : EXIT_CODES.go
+    return report?.exitCode ?? EXIT_CODES.unverified
   } finally {
     progress.close()
     for (const [signal, handler] of handlers) process.off(signal, handler)
