@@ -1,8 +1,6 @@
 import { Writable } from 'node:stream'
 import { createVitest, type TestModule } from 'vitest/node'
-import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
-import { compiledWorkerOptions } from '../context/index.ts'
-import type { CheckMeta } from '../context/index.ts'
+import { specWorkerConfig, type CheckMeta } from '../context/index.ts'
 import { slugify } from '../verdict/index.ts'
 import { gateIdOfSpec, specFileOf, type GateDefinition } from '../gates/index.ts'
 
@@ -54,21 +52,7 @@ export async function collectPlan(options: CollectPlanOptions): Promise<Collecte
   const vitest = await createVitest(
     'test',
     {
-      config: false,
-      root: options.root,
-      dir: options.specsDir,
-      include: [`**/*.spec${MODULE_EXTENSION}`],
-      watch: false,
-      // @note one worker imports the seven specs one after another, as a run does (`run-specs.ts`), instead of one
-      // process per spec file each importing the clients again.
-      isolate: false,
-      // @note in a worker thread, as a run does (`run-specs.ts`): no second Node process to start.
-      pool: 'threads',
-      passWithNoTests: true,
-      ...compiledWorkerOptions(),
-      ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-      setupFiles: [codeFile('support/worker/worker-setup.ts')],
-      provide: { openbell: { contextChannel: options.contextChannel } },
+      ...specWorkerConfig(options),
       reporters: [],
     },
     { logLevel: 'error', server: { watch: null } },

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream'
 import type { InlineConfig, Vitest } from 'vitest/node'
-import { codeFile, MODULE_EXTENSION } from '../project-paths.ts'
-import { compiledWorkerOptions } from '../context/index.ts'
+import { specWorkerConfig } from '../context/index.ts'
 import { VerdictReporter, type ObservedRun } from '../verdict/index.ts'
 import { createConsoleReporter } from './console-reporter.ts'
 import type { Progress } from './progress.ts'
@@ -67,32 +66,9 @@ export async function createRunbookVitest(
   const vitest = await createVitest(
     'test',
     {
-      config: false,
-      root: options.root,
-      dir: options.specsDir,
-      include: [`**/*.spec${MODULE_EXTENSION}`],
-      watch: false,
-      // @note a worker runs its spec files one after another and keeps their modules loaded: isolated, each spec
-      // file got a new process that imported the Kubernetes, Firestore and msw clients again (the seven specs took
-      // 16.5 s instead of 4.2 s on 2 idle cores; `npm run bench`, README "Benchmarks"). Nothing a gate judges is
-      // shared: its readers are file-scoped fixtures, and worker-setup subscribes to the process-wide guard once.
-      isolate: false,
-      // @note one spec worker whatever the machine: the seven gates take ~1 s together, and every further worker
-      // would import the Kubernetes, Firestore and msw clients again (~3 s of CPU and ~190 MB each; vitest's default
-      // is a worker per core but one, so 3 on a 4-core CI runner).
-      maxWorkers: 1,
-      // @note a worker thread of this process, not a forked one: one Node process fewer in the tree (~65 MB of the
-      // cold run's peak RSS, `npm run bench`). The thread has its own module graph, `http`/`dns` modules and copy of
-      // the environment, so worker-setup's guard covers everything the specs load, and `vitest.close()` terminates
-      // the thread, left-over work included, before the violations file is read.
-      pool: 'threads',
-      passWithNoTests: true,
-      ...compiledWorkerOptions({ resident: extra.residentPool !== undefined }),
+      ...specWorkerConfig({ ...options, resident: extra.residentPool !== undefined }),
       testTimeout: options.checkTimeoutMs,
       hookTimeout: options.checkTimeoutMs,
-      ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-      setupFiles: [codeFile('support/worker/worker-setup.ts')],
-      provide: { openbell: { contextChannel: options.contextChannel } },
       reporters: extra.reporters,
       ...(extra.residentPool ? { pool: extra.residentPool } : {}),
     },
