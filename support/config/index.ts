@@ -9,6 +9,7 @@ export {
   missingAlpacaCredentialVariables,
   readAlpacaCredentials,
 } from './alpaca-credentials.ts'
+export { isLoopbackHost } from './check-firestore-emulator-host.ts'
 export { checkReportsFolder, checkWaiversFile } from './check-io-paths.ts'
 export { DEFAULTS } from './defaults.ts'
 export { type KubeIdentity, describeKubeIdentity } from './kube-identity.ts'

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { KubeConfig } from '@kubernetes/client-node'
 import { loadKubeConfig } from '../kube/index.ts'
-import type { ResolvedConfig, WatchOptions } from '../config/index.ts'
+import { isLoopbackHost, type ResolvedConfig, type WatchOptions } from '../config/index.ts'
 import { appendViolationTo, installDnsLiveHostGuard, createViolation } from '../network/index.ts'
 import { CODE_ROOT, PROJECT_ROOT } from '../project-paths.ts'
 import type { ReadinessReport } from '../verdict/index.ts'
@@ -118,6 +118,7 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       waivers: () => loadWaivers(config.waiversFile, now()),
       pendingDir: path.join(scratch, 'pending'),
       onViolationsFile: (file) => (violationsFile = file),
+      runnerViolationsFile: violationsFile,
       now,
     })
     const startedFloor = floor
@@ -125,7 +126,8 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       host: watch.metricsHost,
       port: watch.metricsPort,
       staleAfterMs: 2 * intervalMs,
-      floorControl: startedFloor?.applyScenario
+      // @note the floor's control has no authentication: it is served only on a loopback metrics address.
+      floorControl: startedFloor?.applyScenario && isLoopbackHost(watch.metricsHost)
         ? async (name) => {
             await startedFloor.applyScenario!(name)
             appliedScenario = name
