@@ -14,6 +14,16 @@ afterEach(() => {
 const attempt = (file: string, url: string) => appendViolationTo(file)(createViolation(url, 'GET', 'request'))
 
 describe('the watch counts every live-host attempt in a verdict', () => {
+  it('counts in the first verdict what the runner recorded before it (the floor\'s start, the first cluster read)', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-ledger-'))
+    const runner = path.join(dir, 'runner-violations.ndjson')
+    const first = path.join(dir, 'one', 'evidence', 'live-host-violations.ndjson')
+    attempt(runner, 'dns:api.alpaca.markets')
+    expect(createViolationLedger([runner]).collect(first).map((problem) => problem.message)).toEqual([
+      'a request to the live broker host was attempted and refused (while the watch started): GET dns:api.alpaca.markets',
+    ])
+  })
+
   it('counts an evaluation\'s own attempts once, and one made after its verdict in the next verdict, even into a removed folder', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-ledger-'))
     const first = path.join(dir, 'one', 'evidence', 'live-host-violations.ndjson')

@@ -27,10 +27,12 @@ export interface ViolationLedger {
  * an earlier one, and none twice.
  * @note every path is kept: a worker writes to the file of the last context it received, which is not always the
  * evaluation just before (one that failed before its setup ran left the worker on the older one); a path with nothing
- * new costs one failed rename.
+ * new costs one failed rename. `earlierFiles` were written before the first evaluation (the runner's, while the
+ * watch started): the first collect counts them.
  */
-export function createViolationLedger(): ViolationLedger {
-  const followed = new Set<string>()
+export function createViolationLedger(earlierFiles: readonly string[] = []): ViolationLedger {
+  const followed = new Set<string>(earlierFiles)
+  const beforeFirst = new Set<string>(earlierFiles)
   return {
     collect(file) {
       const problems: RunProblem[] = []
@@ -48,7 +50,7 @@ export function createViolationLedger(): ViolationLedger {
           problems.push(
             ...readViolationsFrom(taken).map((violation) => ({
               severity: 'fail' as const,
-              message: `a request to the live broker host was attempted and refused${late ? ' (after an earlier evaluation was decided)' : ''}: ${violation.method} ${violation.url}`,
+              message: `a request to the live broker host was attempted and refused${beforeFirst.has(path) ? ' (while the watch started)' : late ? ' (after an earlier evaluation was decided)' : ''}: ${violation.method} ${violation.url}`,
             })),
           )
         } catch (error) {

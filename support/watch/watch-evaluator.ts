@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/index.ts'
 import type { ReadinessReport, WatchReportSection, ObservedRun, LoadedWaivers } from '../verdict/index.ts'
 import { writeRunReports, createRunId } from '../report/index.ts'
-import { createRunContextChannel, createRunContext } from '../context/index.ts'
+import { createRunContextChannel, createRunContext, violationsFileOf } from '../context/index.ts'
 import type { RunContext, RunFacts } from '../context/index.ts'
 import type { StartedFloor, RunClusterFacts } from '../run/index.ts'
 import { computeVerdict, type RunProblem } from '../verdict/index.ts'
@@ -38,6 +38,8 @@ export interface WatchEvaluatorOptions {
   pendingDir: string
   /** Told the violations file of the evaluation starting: where the runner's own DNS guard records an attempt meanwhile. */
   onViolationsFile?: (file: string) => void
+  /** Where the runner's DNS guard recorded attempts before the first evaluation (the floor's start): the first counts them. */
+  runnerViolationsFile?: string
   now?: () => Date
 }
 
@@ -49,13 +51,14 @@ export interface WatchEvaluatorOptions {
  */
 export class WatchEvaluator {
   readonly #options: WatchEvaluatorOptions
-  readonly #violations = createViolationLedger()
+  readonly #violations: ReturnType<typeof createViolationLedger>
   #cluster: { facts: RunClusterFacts; readAt: number } | null = null
   #previousKey: string | null = null
   #abandoned = false
 
   constructor(options: WatchEvaluatorOptions) {
     this.#options = options
+    this.#violations = createViolationLedger(options.runnerViolationsFile ? [options.runnerViolationsFile] : [])
   }
 
   /**
@@ -75,10 +78,11 @@ export class WatchEvaluator {
     let observed: ObservedRun | null = null
     let context: RunContext | null = null
     const channel = createRunContextChannel()
+    // @note before the cluster is read: an attempt the runner makes while reading it belongs to this evaluation.
+    this.#options.onViolationsFile?.(violationsFileOf(pending))
     try {
       const cluster = await this.#clusterFacts(watch.trigger.startsWith('kube:'))
       context = createRunContext(config, { runId, runDir: pending, ...cluster, ...this.#options.floorFacts })
-      this.#options.onViolationsFile?.(context.violationsFile)
       channel.deliver(context)
       observed = await this.#options.specs.evaluate(channel.file)
     } catch (error) {
