@@ -34,6 +34,7 @@ export async function startResidentSpecs(options: ResidentSpecsOptions): Promise
   let specifications: TestSpecification[] | null = null
   let running: Promise<unknown> = Promise.resolve()
   let closed = false
+  let closing: Promise<void> | null = null
 
   const runOnce = async (contextChannel: string): Promise<ObservedRun> => {
     if (closed) throw new Error("[openbell] The watch's vitest is closed; no evaluation can run.")
@@ -63,9 +64,11 @@ export async function startResidentSpecs(options: ResidentSpecsOptions): Promise
       return resident.started
     },
     cancel: () => vitest.cancelCurrentRun('keyboard-input'),
-    async close() {
+    // @note idempotent: the final evaluation closes the worker before counting, and the watch's teardown again.
+    close() {
       closed = true
-      await vitest.close().finally(() => resident.close())
+      closing ??= vitest.close().finally(() => resident.close())
+      return closing
     },
   }
 }

@@ -93,6 +93,9 @@ export class WatchEvaluator {
     if (context === null) {
       context = createRunContext(config, { runId, runDir: pending, cluster: { kubeconfigPath: null, context: config.kubeContext, server: null, version: null, problem: 'not read' }, preflight: null, ...this.#options.floorFacts })
     }
+    // @note the final verdict is the last: its worker is closed first, so an attempt its checks' left-over work makes
+    // is counted in it, as in a single run (`run-specs.ts`), rather than in a verdict that never comes.
+    if (watch.trigger === 'final') await this.#options.specs.close().catch(() => undefined)
     problems.push(...this.#violations.collect(context.violationsFile))
     const report = buildWatchReport({ config, context, startedAt, finishedAt: now(), observed, problems, waivers: this.#options.waivers(), floor: this.#options.floor, appliedScenario, watch })
     const durationMs = new Date(report.finishedAt).getTime() - startedAt.getTime()
