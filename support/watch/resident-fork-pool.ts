@@ -44,7 +44,7 @@ export interface ResidentForkPool {
  */
 export function createResidentForkPool(options: { maxRunsPerWorker?: number } = {}): ResidentForkPool {
   const maxRuns = options.maxRunsPerWorker ?? RESIDENT_FORK_POOL_DEFAULTS.maxRunsPerWorker
-  let child: { worker: ForksPoolWorker; runtimeStarted: boolean; runs: number; retiring: boolean } | null = null
+  let child: { worker: ForksPoolWorker; runtimeStarted: boolean; runs: number } | null = null
   let started = 0
   let closing = false
 
@@ -52,6 +52,7 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
     const listeners = new Map<string, Set<Listener>>()
     const emitLocally = (message: unknown) => queueMicrotask(() => listeners.get('message')?.forEach((listener) => listener(message)))
     let attached: ForksPoolWorker | null = null
+    let retiring: { worker: ForksPoolWorker } | null = null
     return {
       name: RESIDENT_POOL_NAME,
       cacheFs: true,
@@ -61,7 +62,7 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
           const worker = new ForksPoolWorker(options)
           await worker.start()
           started += 1
-          const current = { worker, runtimeStarted: false, runs: 0, retiring: false }
+          const current = { worker, runtimeStarted: false, runs: 0 }
           child = current
           // @note a crashed or killed worker is not reused: the next run starts a new one.
           worker.on('exit', () => {
@@ -86,8 +87,13 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
         if (message.type === 'stop' && !closing && current.runs < maxRuns) return emitLocally({ type: 'stopped', __vitest_worker_response__: true })
         if (message.type === 'start') current.runtimeStarted = true
         if (message.type === 'run' || message.type === 'collect') current.runs += 1
-        // @note a real stop: the worker tears down and answers, and this run's `stop()` then ends the process.
-        if (message.type === 'stop') current.retiring = true
+        // @note a real stop: the worker tears down and answers, and this run's `stop()` then ends the process. It is
+        // forgotten at once: vitest may start the next run before it calls this run's `stop()`, and that run must not
+        // attach to a worker that is tearing down.
+        if (message.type === 'stop') {
+          retiring = current
+          if (child === current) child = null
+        }
         current.worker.send(message)
       },
       deserialize: (data) => data,
@@ -95,12 +101,10 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
         // @note only this run's listeners go; the process stays for the next run, unless it was retired.
         for (const [event, callbacks] of listeners) for (const callback of callbacks) attached?.off(event, callback)
         listeners.clear()
-        const retired = child !== null && child.worker === attached && child.retiring ? child : null
         attached = null
-        if (retired) {
-          child = null
-          await retired.worker.stop()
-        }
+        const retired = retiring
+        retiring = null
+        await retired?.worker.stop()
       },
       canReuse: () => true,
     }
