@@ -12,10 +12,18 @@ import { isAlive, liveDescendants } from './process-tree.ts'
 const RUN_TIMEOUT_MS = 180_000
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+/**
+ * A floor whose market-data /metrics never answers, read with the longest request timeout allowed: the run is still
+ * checking for up to 20 s after its first check prints. On a healthy floor (or with a 5 s timeout, whose hang can
+ * start before the first line prints on a loaded machine) the run could be decided before the signal landed, and a
+ * decided verdict stands: that flaked in CI.
+ */
+const INTERRUPT_MID_CHECK = ['--scenario', 'slow-endpoint', '--request-timeout', '20000'] as const
+
 /** Starts `openbell run`, calls `act` once the first check has printed, and returns what was left behind. */
-async function runAndWatch(act: (child: ReturnType<typeof spawn>) => void) {
+async function runAndWatch(act: (child: ReturnType<typeof spawn>) => void, args: readonly string[] = []) {
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'openbell-leftovers-'))
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/openbell.js'), 'run', '--reports', reportsDir], { cwd: ROOT })
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/openbell.js'), 'run', '--reports', reportsDir, ...args], { cwd: ROOT })
   const seen = new Set<number>()
   let stdout = ''
   const watcher = setInterval(() => liveDescendants(child.pid ?? -1).forEach((pid) => seen.add(pid)), 100)
@@ -41,7 +49,7 @@ describe('the emulator floor leaves nothing behind', () => {
   })
 
   it('after Ctrl-C, with a NO-GO report that says so', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const run = await runAndWatch((child) => child.kill('SIGINT'))
+    const run = await runAndWatch((child) => child.kill('SIGINT'), INTERRUPT_MID_CHECK)
     expect(run.exitCode).toBe(130)
     expect(run.report.verdict).toBe('NO-GO')
     expect(run.report.problems.map((problem) => problem.message)).toContain('interrupted (SIGINT): the run is NO-GO')
@@ -51,7 +59,7 @@ describe('the emulator floor leaves nothing behind', () => {
   })
 
   it('after SIGTERM', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const run = await runAndWatch((child) => child.kill('SIGTERM'))
+    const run = await runAndWatch((child) => child.kill('SIGTERM'), INTERRUPT_MID_CHECK)
     expect(run.exitCode).toBe(143)
     expect(run.report.verdict).toBe('NO-GO')
     expect(run.leftovers).toEqual([])
