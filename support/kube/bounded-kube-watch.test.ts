@@ -74,6 +74,15 @@ describe('the bounded watch (client-node `Watch` over openbell\'s transport)', (
     expect((await watchOnce(kubeConfig)).error?.message).toBe('the API server ended the watch at once')
   })
 
+  it('ends a watch whose event is not a Kubernetes object, rather than handing it to the informer', async () => {
+    const { kubeConfig } = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"3"}}}\n{"type":"ADDED","object":{"spec":{}}}\n')
+    })
+    const { events, error } = await watchOnce(kubeConfig)
+    expect([events, error?.message]).toEqual([['BOOKMARK'], 'a watch event (ADDED) was not a Kubernetes object with a name'])
+  })
+
   it('says what a refusal answered, scrubbed of the token it may echo', async () => {
     const { kubeConfig } = await hostile((_request, response) =>
       response.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Status', message: 'pods is forbidden for Bearer boundedStreamToken0123456789' })),

@@ -123,7 +123,7 @@ export interface BoundedKubeWatchOptions {
 }
 
 /** An error ending a watch, with the HTTP or Status code when the API server gave one (410: list again). */
-export class KubeWatchError extends KubeTransportError {
+class KubeWatchError extends KubeTransportError {
   constructor(message: string, readonly statusCode?: number) {
     super(message)
   }
@@ -196,17 +196,21 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
             const line = buffered.slice(0, newline)
             buffered = buffered.slice(newline + 1)
             if (line.trim() === '') continue
-            const event = parseJson(line) as { type?: unknown; object?: { code?: unknown } } | null
+            const event = parseJson(line) as { type?: unknown; object?: { code?: unknown; metadata?: { name?: unknown } } } | null
             if (event === null || typeof event.type !== 'string' || typeof event.object !== 'object' || event.object === null) return end(new KubeWatchError('a watch event was not a JSON event with a type and an object'))
             if (event.type === 'ERROR') {
               const code = typeof event.object.code === 'number' ? event.object.code : undefined
               return end(new KubeWatchError(`the API server ended the watch: ${describeStatus(event.object)}`, code))
             }
+            // @note the informer files an object by its metadata (and throws, unhandled, on one without): only objects pass.
+            if (typeof event.object.metadata !== 'object' || event.object.metadata === null || (event.type !== 'BOOKMARK' && typeof event.object.metadata.name !== 'string')) {
+              return end(new KubeWatchError(`a watch event (${redactText(event.type).slice(0, 20)}) was not a Kubernetes object with a name`))
+            }
             callback(event.type, event.object, event)
           }
           if (Buffer.byteLength(buffered) > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
         })
-        response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${error.message}`)))
+        response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
         // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
         response.on('end', () => end(performance.now() - openedAt < droppedWithinMs ? new KubeWatchError('the API server ended the watch at once') : undefined))
       }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
