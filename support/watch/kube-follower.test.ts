@@ -113,6 +113,7 @@ describe('the kube follower (client-node informers over the bounded transport)',
       return true
     })
     expect(await follower!.nextChange(new AbortController().signal)).toBe('pods')
+    await until(() => watches === 2)
     expect([lists, watches]).toEqual([2, 2])
     expect(api.requests.filter((url) => url.startsWith('/api/v1/namespaces/x/pods'))).toEqual([
       '/api/v1/namespaces/x/pods?limit=500',
