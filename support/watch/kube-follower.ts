@@ -10,7 +10,7 @@ const DEBOUNCE_MS = 150
 
 /** Follows the namespace's objects and says when one changed. */
 export interface KubeFollower {
-  /** Per kind: `watch`, or `list every interval: <why>` where the watch was refused or dropped. */
+  /** Per kind: `watch`, or `list every interval: <why>` where its list or watch was refused, redirected, cut or dropped. */
   follow(): Record<string, string>
   /** Resolves with the kind of the next change (Warning events only, for `events`), or of one not yet claimed; stops waiting on `signal`. */
   nextChange(signal: AbortSignal): Promise<string>
@@ -23,7 +23,7 @@ export interface KubeFollowerOptions extends Pick<ResolvedConfig, 'namespace' | 
   kubeConfig: KubeConfig | null
   /** Why there is no kubeconfig, for the report. @default 'no kubeconfig' */
   kubeConfigProblem?: string
-  /** A watch is renewed (and a refused one asked again) this often. */
+  /** The watch's interval: a kind whose informer stopped on an error is started again after it; a watch asks to be ended (and renewed) after 2 × it, at least 5 s. */
   intervalMs: number
 }
 
