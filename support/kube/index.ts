@@ -6,8 +6,9 @@
  */
 export { type HttpObservation } from './http-get.ts'
 export { KubeTransportError, describeRedirect } from './kube-http-library.ts'
-export { KUBE_READ_LIMITS } from './kube-read-limits.ts'
+export { KUBE_READ_LIMITS, KUBE_WATCH_LIMITS } from './kube-read-limits.ts'
 export { type KubeReader, createKubeReader } from './kube-reader.ts'
 export { loadKubeConfig } from './load-kube-config.ts'
 export { makeKubeApiClient } from './make-kube-api-client.ts'
 export { preflightKubeReads, type KubePreflightReport } from './preflight-kube-reads.ts'
+export { FOLLOWED_KINDS, makeKubeInformer } from './make-kube-informer.ts'

@@ -11,3 +11,16 @@ export const KUBE_READ_LIMITS = Object.freeze({
   /** Bytes of response body one read may take, all its pages together (4,000 pods of ~8 KiB fit). */
   maxBytes: 32 * 1024 * 1024,
 })
+
+/**
+ * The bounds of the watches `openbell watch` follows the namespace with (`createBoundedKubeWatch`). A watch past one
+ * is ended and its kind is listed every interval until it can be watched again.
+ */
+export const KUBE_WATCH_LIMITS = Object.freeze({
+  /** Bytes of one watch event (one line); past it the stream is cut, never buffered on. */
+  maxEventBytes: 1024 * 1024,
+  /** A watch the API server ends sooner than this after opening was dropped, not renewed. */
+  droppedWithinMs: 1_000,
+  /** How long past its `timeoutSeconds` a watch may stay open before it is cut as hung. */
+  graceMs: 5_000,
+})

@@ -100,7 +100,7 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
   const list = <Api, T>(access: KubeRead, api: new (configuration: Configuration) => Api, call: (api: Api, page: PageQuery) => Promise<ListPage<T>>) =>
     read(`list ${access.resource} in namespace ${namespace}`, () => {
       const made = client(api)
-      return readAllPages((page) => call(made, page), checkListItems)
+      return readAllPages((page) => call(made, page), checkListItems).then((whole) => whole.items)
     }, access)
 
   return {
@@ -153,7 +153,7 @@ export function createKubeReader(kubeConfig: KubeConfig, options: KubeReaderOpti
 }
 
 /** Turns a slow or failed API call into a CouldNotCheckError that names the call and the next step. */
-async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number, access: KubeRead | null): Promise<T> {
+export async function withDeadline<T>(what: string, call: Promise<T>, timeoutMs: number, access: KubeRead | null): Promise<T> {
   try {
     return await withinDeadline(call, timeoutMs, () => new CouldNotCheckError(`${what}: the API server did not answer within ${timeoutMs} ms`))
   } catch (error) {
@@ -190,7 +190,7 @@ const NEXT_STEP: Readonly<Record<number, string>> = Object.freeze({
 class ListShapeError extends Error {}
 
 /** The items of a list, if each is an object with a name; a list of anything else cannot be judged. */
-function checkListItems<T>(items: T[]): T[] {
+export function checkListItems<T>(items: T[]): T[] {
   if (!Array.isArray(items) || items.some((item) => typeof (item as { metadata?: { name?: unknown } })?.metadata?.name !== 'string')) {
     throw new ListShapeError('its items are not Kubernetes objects with a name')
   }

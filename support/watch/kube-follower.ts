@@ -1,28 +1,16 @@
 import { setMaxListeners } from 'node:events'
-import type { KubeConfig } from '@kubernetes/client-node'
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/index.ts'
+import { MESSAGE_PREFIX } from '../errors.ts'
+import { FOLLOWED_KINDS, makeKubeInformer } from '../kube/index.ts'
 import { redactText } from '../secrets/index.ts'
-import { describeStatus, request, stream, WatchDropped } from './bounded-kube-stream.ts'
 
 /** Changes arriving this close together start one evaluation. */
 const DEBOUNCE_MS = 150
 
-/** The kinds followed, by API path under the namespace: the objects the gates judge (`gate-kube-reads.ts`). */
-export const FOLLOWED_KINDS: Readonly<Record<string, string>> = Object.freeze({
-  pods: '/api/v1/namespaces/{ns}/pods',
-  configmaps: '/api/v1/namespaces/{ns}/configmaps',
-  events: '/api/v1/namespaces/{ns}/events',
-  deployments: '/apis/apps/v1/namespaces/{ns}/deployments',
-  statefulsets: '/apis/apps/v1/namespaces/{ns}/statefulsets',
-  daemonsets: '/apis/apps/v1/namespaces/{ns}/daemonsets',
-  replicasets: '/apis/apps/v1/namespaces/{ns}/replicasets',
-  jobs: '/apis/batch/v1/namespaces/{ns}/jobs',
-  cronjobs: '/apis/batch/v1/namespaces/{ns}/cronjobs',
-})
-
 /** Follows the namespace's objects and says when one changed. */
 export interface KubeFollower {
-  /** Per kind: `watch`, or `list every interval: <why>` where the watch was refused or dropped. */
+  /** Per kind: `watch`, or `list every interval: <why>` where its list or watch was refused, redirected, cut or dropped. */
   follow(): Record<string, string>
   /** Resolves with the kind of the next change (Warning events only, for `events`), or of one not yet claimed; stops waiting on `signal`. */
   nextChange(signal: AbortSignal): Promise<string>
@@ -35,21 +23,23 @@ export interface KubeFollowerOptions extends Pick<ResolvedConfig, 'namespace' | 
   kubeConfig: KubeConfig | null
   /** Why there is no kubeconfig, for the report. @default 'no kubeconfig' */
   kubeConfigProblem?: string
-  /** A watch is renewed (and a refused one asked again) this often. */
+  /** The watch's interval: a kind whose informer stopped on an error is started again after it; a watch asks to be ended (and renewed) after 2 × it, at least 5 s. */
   intervalMs: number
 }
 
 /**
- * Watches (`?watch=1`, with bookmarks) every followed kind in the namespace, through the same rules as the bounded
- * transport (`support/kube/kube-http-library.ts`): the kube context's credentials go to its own server only (a 3xx
- * is refused, never followed), each event is bounded in bytes, and what a refusal says is scrubbed. Where the API
- * server refuses or drops a watch, the kind falls back to the evaluation's own list every interval, and
- * {@link KubeFollower.follow} says so for the report; it is asked again at the next interval.
+ * Follows every followed kind of the namespace with client-node's informer (`ListWatch`) over openbell's bounded
+ * transport (`makeKubeInformer` in support/kube: lists read whole through the bounded API clients, watches that never
+ * follow a redirect, each event bounded, what a refusal says scrubbed). An object added, changed or deleted after
+ * the first list is a change (of events, only `Warning` ones). Where the API server refuses or drops a watch (or the
+ * list), the informer stops: the kind falls back to the evaluation's own list every interval, {@link
+ * KubeFollower.follow} says why for the report, and the informer is started again after the interval. A 410 (the
+ * watch's resourceVersion is gone) is not a fallback: the informer lists again and watches from there.
  */
 export async function startKubeFollower(options: KubeFollowerOptions): Promise<KubeFollower> {
   const follow: Record<string, string> = {}
   const closing = new AbortController()
-  // @note every kind's stream listens to the one signal that ends them all.
+  // @note every kind's list and watch listen to the one signal that ends them all.
   setMaxListeners(4 * Object.keys(FOLLOWED_KINDS).length, closing.signal)
   let waiters: ((kind: string) => void)[] = []
   let debounce: NodeJS.Timeout | undefined
@@ -66,14 +56,11 @@ export async function startKubeFollower(options: KubeFollowerOptions): Promise<K
       for (const resolve of waiters.splice(0)) resolve(first)
     }, DEBOUNCE_MS)
   }
+  const stops: (() => void)[] = []
   const { kubeConfig } = options
-  if (kubeConfig === null) {
-    for (const kind of Object.keys(FOLLOWED_KINDS)) follow[kind] = `list every interval: ${options.kubeConfigProblem ?? 'no kubeconfig'}`
-  } else {
-    for (const [kind, template] of Object.entries(FOLLOWED_KINDS)) {
-      follow[kind] = 'list every interval: the watch is starting'
-      void followKind(kubeConfig, kind, template.replace('{ns}', encodeURIComponent(options.namespace)), options, closing.signal, (state) => (follow[kind] = state), changed)
-    }
+  for (const kind of Object.keys(FOLLOWED_KINDS)) {
+    if (kubeConfig === null) follow[kind] = `list every interval: ${options.kubeConfigProblem ?? 'no kubeconfig'}`
+    else stops.push(followKind(kubeConfig, kind, options, closing.signal, (state) => (follow[kind] = state), changed))
   }
   return {
     follow: () => ({ ...follow }),
@@ -89,50 +76,61 @@ export async function startKubeFollower(options: KubeFollowerOptions): Promise<K
     },
     close: () => {
       closing.abort()
+      for (const stop of stops) stop()
       clearTimeout(debounce)
     },
   }
 }
 
-async function followKind(
+/** Starts one kind's informer, and again an interval after it stopped on an error; returns what stops it for good. */
+function followKind(
   kubeConfig: KubeConfig,
   kind: string,
-  path: string,
   options: KubeFollowerOptions,
   closing: AbortSignal,
   setState: (state: string) => void,
   changed: (kind: string) => void,
-): Promise<void> {
-  while (!closing.aborted) {
-    try {
-      const list = await request(kubeConfig, `${path}?limit=1`, options.requestTimeoutMs, closing)
-      const resourceVersion = (JSON.parse(list) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? ''
-      const seconds = Math.max(5, Math.round(options.intervalMs / 1000) * 2)
-      const openedAt = Date.now()
-      await stream(kubeConfig, `${path}?watch=1&allowWatchBookmarks=true&resourceVersion=${encodeURIComponent(resourceVersion)}&timeoutSeconds=${seconds}`, closing, (event) => {
-        setState('watch')
-        if (event.type === 'BOOKMARK') return
-        if (event.type === 'ERROR') throw new WatchDropped(`the API server ended the watch: ${describeStatus(event.object)}`)
-        if (kind === 'events' && (event.object as { type?: string } | undefined)?.type !== 'Warning') return
-        changed(kind)
-      }, () => setState('watch'), (seconds + 5) * 1000)
-      // @note the server ends a watch at `timeoutSeconds` and it is renewed; one that ends at once was dropped.
-      if (Date.now() - openedAt < 1_000) throw new Error('the API server ended the watch at once')
-    } catch (error) {
-      if (closing.aborted) return
-      setState(`list every interval: ${describe(error)}`)
-      await sleep(options.intervalMs, closing)
-    }
+): () => void {
+  setState('list every interval: the watch is starting')
+  // @note the objects of the lists before the first watch opens are the baseline, not changes; after it, a list
+  // (a 410, a restart) is compared with what the informer holds, and what differs is a change.
+  let baseline = true
+  const informer = makeKubeInformer(kubeConfig, {
+    kind,
+    namespace: options.namespace,
+    timeoutMs: options.requestTimeoutMs,
+    watchSeconds: Math.max(5, Math.round(options.intervalMs / 1000) * 2),
+    closing,
+    onWatching: () => {
+      baseline = false
+      setState('watch')
+    },
+  })
+  informer.on('change', (object: KubernetesObject) => {
+    if (baseline || closing.aborted) return
+    if (kind === 'events' && (object as { type?: string }).type !== 'Warning') return
+    changed(kind)
+  })
+  let retry: NodeJS.Timeout | undefined
+  const start = () => {
+    void informer.start().catch((error: unknown) => stopped(error))
+  }
+  const stopped = (error: unknown) => {
+    if (closing.aborted) return
+    setState(`list every interval: ${describe(error)}`)
+    clearTimeout(retry)
+    retry = setTimeout(start, options.intervalMs)
+  }
+  informer.on('error', stopped)
+  start()
+  return () => {
+    clearTimeout(retry)
+    void informer.stop()
   }
 }
 
+/** Why a kind is listed every interval: the first line of the error, scrubbed, without openbell's own prefix. */
 function describe(error: unknown): string {
-  return redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-  })
+  const line = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+  return redactText(line.startsWith(`${MESSAGE_PREFIX} `) ? line.slice(MESSAGE_PREFIX.length + 1) : line)
 }

@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { writeKubeconfig } from '../../emulators/kube-api/write-kubeconfig.ts'
+import { createBoundedKubeWatch } from './kube-http-library.ts'
+import { KUBE_WATCH_LIMITS } from './kube-read-limits.ts'
+import { loadKubeConfig } from './load-kube-config.ts'
+
+let server: Server | undefined
+afterEach(() => {
+  server?.closeAllConnections()
+  server?.close()
+})
+
+/** An API server stand-in that answers every request with `answer`; returns a KubeConfig for it. */
+async function hostile(answer: Parameters<typeof createServer>[1]) {
+  const requests: string[] = []
+  server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`)
+    answer!(request, response)
+  })
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+  const file = await writeKubeconfig({ server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, path: path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig'), token: 'boundedStreamToken0123456789' })
+  return { kubeConfig: loadKubeConfig({ kubeconfigPath: file, kubeContext: null }), requests }
+}
+
+/** One watch of `path` to its end: the events it passed on, and the error it ended with (`null`: ended in time). */
+async function watchOnce(kubeConfig: ReturnType<typeof loadKubeConfig>, query: Record<string, string> = {}) {
+  const events: string[] = []
+  const error = await new Promise<Error | null>((resolve) => {
+    void createBoundedKubeWatch(kubeConfig, { timeoutSeconds: 5, closing: new AbortController().signal }).watch('/api/v1/namespaces/x/pods', query, (type) => events.push(type), resolve)
+  })
+  return { events, error }
+}
+
+describe('the bounded watch (client-node `Watch` over openbell\'s transport)', () => {
+  it('refuses a redirect: the credentials never follow it elsewhere', async () => {
+    const { kubeConfig, requests } = await hostile((_request, response) => response.writeHead(307, { location: 'http://127.0.0.2:1/elsewhere' }).end())
+    const { error } = await watchOnce(kubeConfig)
+    expect(error?.message).toMatch(/answered 307, a redirect to http:\/\/127\.0\.0\.2:1\/elsewhere; openbell never follows a redirect/)
+    expect(requests).toHaveLength(1)
+  })
+
+  it('asks for bookmarks, a timeout and the resourceVersion it is given, and passes each event on', async () => {
+    const { kubeConfig, requests } = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"8"}}}\n{"type":"MODIFIED","object":{"metadata":{"name":"a","resourceVersion":"9"}}}\n')
+      setTimeout(() => response.end(), 1_200)
+    })
+    const { events, error } = await watchOnce(kubeConfig, { resourceVersion: '7' })
+    expect({ events, error }).toEqual({ events: ['BOOKMARK', 'MODIFIED'], error: null })
+    expect(requests).toEqual(['GET /api/v1/namespaces/x/pods?resourceVersion=7&watch=1&allowWatchBookmarks=true&timeoutSeconds=5'])
+  })
+
+  it('cuts a watch event larger than the limit instead of buffering it', async () => {
+    const { kubeConfig } = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write(`{"type":"MODIFIED","object":{"data":"${'x'.repeat(KUBE_WATCH_LIMITS.maxEventBytes + 1024)}`)
+    })
+    expect((await watchOnce(kubeConfig)).error?.message).toMatch(/exceeded 1048576 bytes \(KUBE_WATCH_LIMITS.maxEventBytes\); the stream was cut/)
+  })
+
+  it('ends with the Status code of an ERROR event (410: the informer lists again), and counts a watch ended at once as dropped', async () => {
+    let answers = 0
+    const { kubeConfig } = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(answers++ === 0 ? '{"type":"ERROR","object":{"kind":"Status","code":410,"message":"too old resource version"}}\n' : '')
+    })
+    const gone = (await watchOnce(kubeConfig)).error as Error & { statusCode?: number }
+    expect([gone.message, gone.statusCode]).toEqual(['the API server ended the watch: too old resource version', 410])
+    expect((await watchOnce(kubeConfig)).error?.message).toBe('the API server ended the watch at once')
+  })
+
+  it('ends a watch whose event is not a Kubernetes object, rather than handing it to the informer', async () => {
+    const { kubeConfig } = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"3"}}}\n{"type":"ADDED","object":{"spec":{}}}\n')
+    })
+    const { events, error } = await watchOnce(kubeConfig)
+    expect([events, error?.message]).toEqual([['BOOKMARK'], 'a watch event (ADDED) was not a Kubernetes object with a name'])
+  })
+
+  it('says what a refusal answered, scrubbed of the token it may echo', async () => {
+    const { kubeConfig } = await hostile((_request, response) =>
+      response.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Status', message: 'pods is forbidden for Bearer boundedStreamToken0123456789' })),
+    )
+    const { error } = await watchOnce(kubeConfig)
+    expect(error?.message).toBe('the API server answered 403 (pods is forbidden for [redacted])')
+    expect(error?.message).not.toMatch(/boundedStreamToken/)
+    expect((error as Error & { statusCode?: number }).statusCode).toBe(403)
+  })
+})
