@@ -13,3 +13,5 @@ export declare function sourceFingerprint(build?: Build): string
 export declare function isBuildStale(build?: Build): boolean
 export declare function buildDist(log?: (line: string) => void, build?: Build, reason?: string): void
 export declare function ensureBuilt(build?: Build): void
+/** The names compiled files import from `name` when every mention of it is a named import or re-export; `null` otherwise (bundle it whole). */
+export declare function namedImportsOf(name: string, compiled: readonly { text: string }[]): string[] | null

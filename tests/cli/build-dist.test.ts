@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isBuildStale, sourceFingerprint, type Build } from '../../bin/build-dist.js'
+import { isBuildStale, namedImportsOf, sourceFingerprint, type Build } from '../../bin/build-dist.js'
 
 /** Issue 14: `bin/openbell.js` never runs a dist/ built from other sources; the check is names, sizes and times only. */
 describe('whether dist/ must be rebuilt', () => {
@@ -59,5 +59,35 @@ describe('whether dist/ must be rebuilt', () => {
     const build = checkout(1_000, 2_000)
     utimesSync(path.join(build.root, 'support/a.test.ts'), 3_000, 3_000)
     expect(isBuildStale(build)).toBe(false)
+  })
+})
+
+/** Issue 14: a vendored package is bundled with only what dist/ imports from it, or whole when that cannot be known. */
+describe('what the build bundles of a vendored package', () => {
+  const compiled = (...texts: string[]) => texts.map((text) => ({ text }))
+
+  it('is the names dist/ imports or re-exports from it, each once, aliases by their exported name', () => {
+    const names = namedImportsOf(
+      '@kubernetes/client-node',
+      compiled(
+        "import { CoreV1Api, KubeConfig, } from '@kubernetes/client-node';\nimport { z } from 'zod';",
+        'import {\n  ApiException as KubeApiException,\n  CoreV1Api\n} from "@kubernetes/client-node";',
+        "export { Watch } from '@kubernetes/client-node';",
+      ),
+    )
+    expect(names).toEqual(['ApiException', 'CoreV1Api', 'KubeConfig', 'Watch'])
+  })
+
+  it('is the whole package when any mention of it is not a named import: a namespace, default or dynamic import, a string', () => {
+    for (const other of [
+      "import * as k8s from '@kubernetes/client-node';",
+      "import k8s from '@kubernetes/client-node';",
+      "import { default as k8s } from '@kubernetes/client-node';",
+      "const k8s = await import('@kubernetes/client-node');",
+      "const name = '@kubernetes/client-node';",
+    ]) {
+      expect(namedImportsOf('@kubernetes/client-node', compiled("import { KubeConfig } from '@kubernetes/client-node';", other)), other).toBeNull()
+    }
+    expect(namedImportsOf('@kubernetes/client-node', compiled("import { z } from 'zod';"))).toBeNull()
   })
 })
