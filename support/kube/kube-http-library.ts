@@ -136,8 +136,8 @@ class KubeWatchError extends KubeTransportError {
  * each event line at most `KUBE_WATCH_LIMITS.maxEventBytes`, with bookmarks and `timeoutSeconds`. A watch ends with
  * `done(null)` when the API server ends it in time, else with a {@link KubeWatchError} whose message is scrubbed: a
  * refusal (its status and Status message), an `ERROR` event (code 410 makes the informer list again), a cut line, or
- * a watch ended within a second (dropped at once). Aborting the returned controller destroys the socket and calls
- * nothing.
+ * a watch ended within a second (dropped at once), or an event `callback` threw on (its message). Aborting the
+ * returned controller destroys the socket and calls nothing.
  */
 export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedKubeWatchOptions): Pick<Watch, 'config' | 'watch'> {
   const { maxEventBytes, droppedWithinMs, graceMs } = KUBE_WATCH_LIMITS
@@ -206,7 +206,12 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
             if (typeof event.object.metadata !== 'object' || event.object.metadata === null || (event.type !== 'BOOKMARK' && typeof event.object.metadata.name !== 'string')) {
               return end(new KubeWatchError(`a watch event (${redactText(event.type).slice(0, 20)}) was not a Kubernetes object with a name`))
             }
-            callback(event.type, event.object, event)
+            try {
+              callback(event.type, event.object, event)
+            } catch (error) {
+              // @note a callback that refuses an event (the informer's bounds) ends the watch, never the process.
+              return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
+            }
           }
           if (Buffer.byteLength(buffered) > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
         })
