@@ -76,19 +76,37 @@ export function makeKubeInformer(kubeConfig: KubeConfig, options: KubeInformerOp
   // @note what the informer holds, by namespace and name, mirrored here to bound it: ListWatch itself never forgets
   // an object the watch adds, so a hostile API server could grow it without end one small event at a time.
   const held = new Set<string>()
+  // @note ListWatch lists and watches again at once on a 410: an API server answering 410 to every watch from the
+  // list it has just given would keep it listing without pause (and the kind saying `watch`). A second such 410 in a
+  // row stops the informer instead; the follower lists every interval and starts it again.
+  let freshList = false
+  let goneAtOnce = 0
   const listFn = async (): Promise<KubernetesListObject<KubernetesObject>> => {
+    if (goneAtOnce >= 2) {
+      goneAtOnce = 0
+      throw new KubeTransportError('the API server said twice in a row, at once, that the resourceVersion of the list it had just given was gone (410); its watch cannot start')
+    }
     const call = kind.listWhole(kubeConfig, namespace, { timeoutMs, signal: options.closing })
     const whole = await withDeadline(`list ${kind.access.resource} in namespace ${namespace}`, call, timeoutMs, kind.access)
     const items = whole.items.map(heldPartOf)
     held.clear()
     for (const item of items) held.add(keyOf(item))
+    freshList = true
     return { metadata: { resourceVersion: whole.resourceVersion }, items }
   }
   const bounded = createBoundedKubeWatch(kubeConfig, { timeoutSeconds: options.watchSeconds, closing: options.closing, onOpen: options.onWatching })
   const watch: typeof bounded = {
     config: bounded.config,
-    watch: (path, queryParams, callback, done) =>
-      bounded.watch(path, queryParams, (type, object: KubernetesObject, event) => {
+    watch: (path, queryParams, callback, done) => {
+      const fromFreshList = freshList
+      freshList = false
+      const startedAt = performance.now()
+      const ended = (error: unknown) => {
+        const gone = (error as { statusCode?: unknown } | null)?.statusCode === 410
+        goneAtOnce = gone && fromFreshList && performance.now() - startedAt < KUBE_WATCH_LIMITS.droppedWithinMs ? goneAtOnce + 1 : 0
+        return done(error)
+      }
+      return bounded.watch(path, queryParams, (type, object: KubernetesObject, event) => {
         const kept = heldPartOf(object)
         const key = keyOf(kept)
         if (type === 'DELETED') held.delete(key)
@@ -99,7 +117,8 @@ export function makeKubeInformer(kubeConfig: KubeConfig, options: KubeInformerOp
           held.add(key)
         }
         callback(type, kept, event)
-      }, done),
+      }, ended)
+    },
   }
   // @note client-node's own `Watch` reads through fetch with redirects followed: the informer is given openbell's.
   return new ListWatch(kind.path.replace('{ns}', encodeURIComponent(namespace)), watch, listFn, false)
