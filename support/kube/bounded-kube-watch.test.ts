@@ -1,5 +1,6 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { stringify } from 'yaml'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -91,5 +92,22 @@ describe('the bounded watch (client-node `Watch` over openbell\'s transport)', (
     expect(error?.message).toBe('the API server answered 403 (pods is forbidden for [redacted])')
     expect(error?.message).not.toMatch(/boundedStreamToken/)
     expect((error as Error & { statusCode?: number }).statusCode).toBe(403)
+  })
+
+  it('gives up on credentials that are not ready in time (an exec credential plugin that hangs), rather than hanging the watch', async () => {
+    const { requests } = await hostile((_request, response) => response.end())
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig')
+    const user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'sleep', args: ['30'], interactiveMode: 'Never' } }
+    writeFileSync(file, stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster: { server: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'u', user }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+      'current-context': 'c',
+    }), { mode: 0o600 })
+    const { error } = await watchOnce(loadKubeConfig({ kubeconfigPath: file, kubeContext: null }))
+    expect(error?.message).toBe(`openbell cannot watch /api/v1/namespaces/x/pods on the kube context's server: the kube context's credentials were not ready within ${KUBE_WATCH_LIMITS.credentialsMs} ms (KUBE_WATCH_LIMITS.credentialsMs; an exec credential plugin waiting for a login?)`)
+    expect(requests).toEqual([])
   })
 })

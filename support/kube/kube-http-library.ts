@@ -140,7 +140,7 @@ class KubeWatchError extends KubeTransportError {
  * returned controller destroys the socket and calls nothing.
  */
 export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedKubeWatchOptions): Pick<Watch, 'config' | 'watch'> {
-  const { maxEventBytes, droppedWithinMs, graceMs } = KUBE_WATCH_LIMITS
+  const { maxEventBytes, droppedWithinMs, graceMs, credentialsMs } = KUBE_WATCH_LIMITS
   return {
     config: kubeConfig,
     watch: async (path, queryParams, callback, done) => {
@@ -167,7 +167,9 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
       try {
         url = new URL(`${server.replace(/\/+$/, '')}${path}`)
         if (url.origin !== new URL(server).origin) throw new Error(`the watch path ${JSON.stringify(path)} leaves the API server`)
-        await kubeConfig.applyToHTTPSOptions(requestOptions)
+        // @note an exec credential plugin runs without a deadline of its own: one waiting for a login would hang the
+        // informer for good, its kind still saying `watch`.
+        await credentialsInTime(kubeConfig.applyToHTTPSOptions(requestOptions), credentialsMs)
       } catch (error) {
         finish(new KubeWatchError(`openbell cannot watch ${path} on the kube context's server: ${redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))}`))
         return controller
@@ -221,6 +223,19 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
       }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
       return controller
     },
+  }
+}
+
+/** Resolves when the credentials are applied, or rejects once `ms` went by first. */
+async function credentialsInTime(applying: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the kube context's credentials were not ready within ${ms} ms (KUBE_WATCH_LIMITS.credentialsMs; an exec credential plugin waiting for a login?)`)), ms)
+  })
+  try {
+    await Promise.race([applying, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -23,6 +23,8 @@ export const KUBE_WATCH_LIMITS = Object.freeze({
   maxObjects: KUBE_READ_LIMITS.pageSize * KUBE_READ_LIMITS.maxPages,
   /** A watch the API server ends sooner than this after opening was dropped, not renewed. */
   droppedWithinMs: 1_000,
+  /** How long a watch waits for the kube context's credentials (an exec plugin may wait for a login) before it gives up. */
+  credentialsMs: 5_000,
   /** How long past its `timeoutSeconds` a watch may stay open before it is cut as hung. */
   graceMs: 5_000,
 })
