@@ -192,11 +192,17 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
         }
         openedAt = performance.now()
         options.onOpen?.()
+        // @note the start of an event not ended yet, in the pieces it came in: each piece is searched and counted once,
+        // never the whole event again per piece (an event trickled in small pieces cost time quadratic in its size).
+        let pending: string[] = []
+        let pendingBytes = 0
         response.on('data', (chunk: string) => {
-          buffered += chunk
-          for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-            const line = buffered.slice(0, newline)
-            buffered = buffered.slice(newline + 1)
+          let rest = chunk
+          for (let newline = rest.indexOf('\n'); newline >= 0; newline = rest.indexOf('\n')) {
+            const line = pending.join('') + rest.slice(0, newline)
+            pending = []
+            pendingBytes = 0
+            rest = rest.slice(newline + 1)
             if (line.trim() === '') continue
             const event = parseJson(line) as { type?: unknown; object?: { code?: unknown; metadata?: { name?: unknown } } } | null
             if (event === null || typeof event.type !== 'string' || typeof event.object !== 'object' || event.object === null) return end(new KubeWatchError('a watch event was not a JSON event with a type and an object'))
@@ -215,7 +221,9 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
               return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
             }
           }
-          if (Buffer.byteLength(buffered) > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
+          if (rest !== '') pending.push(rest)
+          pendingBytes += Buffer.byteLength(rest)
+          if (pendingBytes > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
         })
         response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
         // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
