@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { stringify } from 'yaml'
+import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -92,4 +93,55 @@ describe('the bounded watch (client-node `Watch` over openbell\'s transport)', (
     expect(error?.message).not.toMatch(/boundedStreamToken/)
     expect((error as Error & { statusCode?: number }).statusCode).toBe(403)
   })
+
+  it('gives up on credentials that are not ready in time (an exec credential plugin that hangs), rather than hanging the watch', async () => {
+    const { requests } = await hostile((_request, response) => response.end())
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig')
+    const user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'sleep', args: ['30'], interactiveMode: 'Never' } }
+    writeFileSync(file, stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster: { server: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'u', user }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+      'current-context': 'c',
+    }), { mode: 0o600 })
+    const { error } = await watchOnce(loadKubeConfig({ kubeconfigPath: file, kubeContext: null }))
+    expect(error?.message).toBe(`openbell cannot watch /api/v1/namespaces/x/pods on the kube context's server: the kube context's credentials were not ready within ${KUBE_WATCH_LIMITS.credentialsMs} ms (KUBE_WATCH_LIMITS.credentialsMs; an exec credential plugin waiting for a login?)`)
+    expect(requests).toEqual([])
+  })
+
+  it('reads an event trickled in in small pieces once, not once per piece: it is cut at the limit as one sent whole', async () => {
+    // @note each piece is its own HTTP chunk, sent as its own TCP segment: one `data` per piece. Before, every piece
+    // scanned (and copied) all the event so far: 14 s of CPU for a 1 MiB event in 64-byte pieces, past this test's timeout.
+    const sockets = new Set<net.Socket>()
+    const raw = net.createServer((socket) => {
+      sockets.add(socket)
+      socket.on('error', () => undefined)
+      socket.setNoDelay(true)
+      socket.once('data', () => {
+        const chunk = (text: string) => socket.write(`${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`)
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n')
+        chunk('{"type":"MODIFIED","object":{"data":"')
+        let sent = 0
+        const piece = 'x'.repeat(32)
+        const pump = () => {
+          if (socket.destroyed || sent > KUBE_WATCH_LIMITS.maxEventBytes + 1024) return
+          chunk(piece)
+          sent += piece.length
+          setImmediate(pump)
+        }
+        pump()
+      })
+    })
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve))
+    try {
+      const file = await writeKubeconfig({ server: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, path: path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig') })
+      const { error } = await watchOnce(loadKubeConfig({ kubeconfigPath: file, kubeContext: null }))
+      expect(error?.message).toMatch(/exceeded 1048576 bytes \(KUBE_WATCH_LIMITS.maxEventBytes\); the stream was cut/)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      raw.close()
+    }
+  }, 20_000)
 })

@@ -136,11 +136,11 @@ class KubeWatchError extends KubeTransportError {
  * each event line at most `KUBE_WATCH_LIMITS.maxEventBytes`, with bookmarks and `timeoutSeconds`. A watch ends with
  * `done(null)` when the API server ends it in time, else with a {@link KubeWatchError} whose message is scrubbed: a
  * refusal (its status and Status message), an `ERROR` event (code 410 makes the informer list again), a cut line, or
- * a watch ended within a second (dropped at once). Aborting the returned controller destroys the socket and calls
- * nothing.
+ * a watch ended within a second (dropped at once), or an event `callback` threw on (its message). Aborting the
+ * returned controller destroys the socket and calls nothing.
  */
 export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedKubeWatchOptions): Pick<Watch, 'config' | 'watch'> {
-  const { maxEventBytes, droppedWithinMs, graceMs } = KUBE_WATCH_LIMITS
+  const { maxEventBytes, droppedWithinMs, graceMs, credentialsMs } = KUBE_WATCH_LIMITS
   return {
     config: kubeConfig,
     watch: async (path, queryParams, callback, done) => {
@@ -167,7 +167,9 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
       try {
         url = new URL(`${server.replace(/\/+$/, '')}${path}`)
         if (url.origin !== new URL(server).origin) throw new Error(`the watch path ${JSON.stringify(path)} leaves the API server`)
-        await kubeConfig.applyToHTTPSOptions(requestOptions)
+        // @note an exec credential plugin runs without a deadline of its own: one waiting for a login would hang the
+        // informer for good, its kind still saying `watch`.
+        await credentialsInTime(kubeConfig.applyToHTTPSOptions(requestOptions), credentialsMs)
       } catch (error) {
         finish(new KubeWatchError(`openbell cannot watch ${path} on the kube context's server: ${redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))}`))
         return controller
@@ -190,11 +192,17 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
         }
         openedAt = performance.now()
         options.onOpen?.()
+        // @note the start of an event not ended yet, in the pieces it came in: each piece is searched and counted once,
+        // never the whole event again per piece (an event trickled in small pieces cost time quadratic in its size).
+        let pending: string[] = []
+        let pendingBytes = 0
         response.on('data', (chunk: string) => {
-          buffered += chunk
-          for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-            const line = buffered.slice(0, newline)
-            buffered = buffered.slice(newline + 1)
+          let rest = chunk
+          for (let newline = rest.indexOf('\n'); newline >= 0; newline = rest.indexOf('\n')) {
+            const line = pending.join('') + rest.slice(0, newline)
+            pending = []
+            pendingBytes = 0
+            rest = rest.slice(newline + 1)
             if (line.trim() === '') continue
             const event = parseJson(line) as { type?: unknown; object?: { code?: unknown; metadata?: { name?: unknown } } } | null
             if (event === null || typeof event.type !== 'string' || typeof event.object !== 'object' || event.object === null) return end(new KubeWatchError('a watch event was not a JSON event with a type and an object'))
@@ -206,9 +214,16 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
             if (typeof event.object.metadata !== 'object' || event.object.metadata === null || (event.type !== 'BOOKMARK' && typeof event.object.metadata.name !== 'string')) {
               return end(new KubeWatchError(`a watch event (${redactText(event.type).slice(0, 20)}) was not a Kubernetes object with a name`))
             }
-            callback(event.type, event.object, event)
+            try {
+              callback(event.type, event.object, event)
+            } catch (error) {
+              // @note a callback that refuses an event (the informer's bounds) ends the watch, never the process.
+              return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
+            }
           }
-          if (Buffer.byteLength(buffered) > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
+          if (rest !== '') pending.push(rest)
+          pendingBytes += Buffer.byteLength(rest)
+          if (pendingBytes > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
         })
         response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
         // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
@@ -216,6 +231,19 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
       }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
       return controller
     },
+  }
+}
+
+/** Resolves when the credentials are applied, or rejects once `ms` went by first. */
+async function credentialsInTime(applying: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the kube context's credentials were not ready within ${ms} ms (KUBE_WATCH_LIMITS.credentialsMs; an exec credential plugin waiting for a login?)`)), ms)
+  })
+  try {
+    await Promise.race([applying, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -19,8 +19,12 @@ export const KUBE_READ_LIMITS = Object.freeze({
 export const KUBE_WATCH_LIMITS = Object.freeze({
   /** Bytes of one watch event (one line); past it the stream is cut, never buffered on. */
   maxEventBytes: 1024 * 1024,
+  /** Objects one kind's informer holds (as many as a list may read: pageSize × maxPages); a watch adding more is cut. */
+  maxObjects: KUBE_READ_LIMITS.pageSize * KUBE_READ_LIMITS.maxPages,
   /** A watch the API server ends sooner than this after opening was dropped, not renewed. */
   droppedWithinMs: 1_000,
+  /** How long a watch waits for the kube context's credentials (an exec plugin may wait for a login) before it gives up. */
+  credentialsMs: 5_000,
   /** How long past its `timeoutSeconds` a watch may stay open before it is cut as hung. */
   graceMs: 5_000,
 })

@@ -10,9 +10,9 @@ import {
 } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/index.ts'
 import { KUBE_READS, type KubeRead } from '../gates/index.ts'
-import { createBoundedKubeWatch } from './kube-http-library.ts'
+import { createBoundedKubeWatch, KubeTransportError } from './kube-http-library.ts'
 import { checkListItems, withDeadline } from './kube-reader.ts'
-import { KUBE_READ_LIMITS } from './kube-read-limits.ts'
+import { KUBE_READ_LIMITS, KUBE_WATCH_LIMITS } from './kube-read-limits.ts'
 import { makeKubeApiClient } from './make-kube-api-client.ts'
 import { readAllPages, type ListPage, type PageQuery, type WholeList } from './read-all-pages.ts'
 
@@ -73,12 +73,77 @@ export function makeKubeInformer(kubeConfig: KubeConfig, options: KubeInformerOp
   const kind = FOLLOWED_KINDS[options.kind]
   if (kind === undefined) throw new Error(`openbell does not follow ${options.kind}; it follows ${Object.keys(FOLLOWED_KINDS).join(', ')}`)
   const { namespace, timeoutMs } = options
+  // @note what the informer holds, by namespace and name, mirrored here to bound it: ListWatch itself never forgets
+  // an object the watch adds, so a hostile API server could grow it without end one small event at a time.
+  const held = new Set<string>()
+  // @note ListWatch lists and watches again at once on a 410: an API server answering 410 to every watch from the
+  // list it has just given would keep it listing without pause (and the kind saying `watch`). A second such 410 in a
+  // row stops the informer instead; the follower lists every interval and starts it again.
+  let freshList = false
+  let goneAtOnce = 0
   const listFn = async (): Promise<KubernetesListObject<KubernetesObject>> => {
+    if (goneAtOnce >= 2) {
+      goneAtOnce = 0
+      throw new KubeTransportError('the API server said twice in a row, at once, that the resourceVersion of the list it had just given was gone (410); its watch cannot start')
+    }
     const call = kind.listWhole(kubeConfig, namespace, { timeoutMs, signal: options.closing })
     const whole = await withDeadline(`list ${kind.access.resource} in namespace ${namespace}`, call, timeoutMs, kind.access)
-    return { metadata: { resourceVersion: whole.resourceVersion }, items: whole.items }
+    const items = whole.items.map(heldPartOf)
+    held.clear()
+    for (const item of items) held.add(keyOf(item))
+    freshList = true
+    return { metadata: { resourceVersion: whole.resourceVersion }, items }
   }
-  const watch = createBoundedKubeWatch(kubeConfig, { timeoutSeconds: options.watchSeconds, closing: options.closing, onOpen: options.onWatching })
+  const bounded = createBoundedKubeWatch(kubeConfig, { timeoutSeconds: options.watchSeconds, closing: options.closing, onOpen: options.onWatching })
+  const watch: typeof bounded = {
+    config: bounded.config,
+    watch: (path, queryParams, callback, done) => {
+      const fromFreshList = freshList
+      freshList = false
+      const startedAt = performance.now()
+      const ended = (error: unknown) => {
+        const gone = (error as { statusCode?: unknown } | null)?.statusCode === 410
+        goneAtOnce = gone && fromFreshList && performance.now() - startedAt < KUBE_WATCH_LIMITS.droppedWithinMs ? goneAtOnce + 1 : 0
+        return done(error)
+      }
+      return bounded.watch(path, queryParams, (type, object: KubernetesObject, event) => {
+        const kept = heldPartOf(object)
+        const key = keyOf(kept)
+        if (type === 'DELETED') held.delete(key)
+        else if (type === 'ADDED' || type === 'MODIFIED') {
+          if (!held.has(key) && held.size >= KUBE_WATCH_LIMITS.maxObjects) {
+            throw new KubeTransportError(`the watch would hold more than ${KUBE_WATCH_LIMITS.maxObjects} objects (KUBE_WATCH_LIMITS.maxObjects); the stream was cut`)
+          }
+          held.add(key)
+        }
+        callback(type, kept, event)
+      }, ended)
+    },
+  }
   // @note client-node's own `Watch` reads through fetch with redirects followed: the informer is given openbell's.
   return new ListWatch(kind.path.replace('{ns}', encodeURIComponent(namespace)), watch, listFn, false)
+}
+
+/** The longest name a Kubernetes object may have (a DNS subdomain); no field the informer holds is longer. */
+const KUBERNETES_NAME_MAX = 253
+
+/**
+ * What the informer holds of an object: what it files and compares it by (namespace, name, resourceVersion) and an
+ * event's `type` (the follower's Warning filter), never its whole body, so the objects it holds stay small.
+ * @throws {KubeTransportError} when one of those is longer than any Kubernetes object's.
+ */
+function heldPartOf(object: KubernetesObject): KubernetesObject {
+  const { name, namespace, resourceVersion } = object.metadata ?? {}
+  const type = (object as { type?: unknown }).type
+  const fields = { name, namespace, resourceVersion, type }
+  if (Object.values(fields).some((field) => typeof field === 'string' && field.length > KUBERNETES_NAME_MAX)) {
+    throw new KubeTransportError(`a watched object's name, namespace, resourceVersion or type is longer than ${KUBERNETES_NAME_MAX} characters, more than any Kubernetes object's; the stream was cut`)
+  }
+  const metadata = Object.fromEntries(Object.entries({ name, namespace, resourceVersion }).filter(([, value]) => typeof value === 'string'))
+  return { metadata, ...(typeof type === 'string' ? { type } : {}) } as KubernetesObject
+}
+
+/** Where the informer files an object (ListWatch: its namespace, then its name). */
+function keyOf(object: KubernetesObject): string {
+  return JSON.stringify([object.metadata?.namespace ?? '', object.metadata?.name ?? ''])
 }

@@ -125,6 +125,19 @@ describe('the kube follower (client-node informers over the bounded transport)',
     expect(follower!.follow().pods).toBe('watch')
   })
 
+  it('falls back, rather than listing and watching again without pause, where every watch from a fresh list is answered 410 at once', async () => {
+    let watches = 0
+    await hostileApiServer((url, response) => {
+      if (!(isPods(url) && isWatch(url))) return false
+      watches++
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"ERROR","object":{"kind":"Status","code":410,"message":"too old resource version"}}\n')
+      return true
+    })
+    await until(() => follower!.follow().pods!.includes('410'))
+    expect(follower!.follow().pods).toBe('list every interval: the API server said twice in a row, at once, that the resourceVersion of the list it had just given was gone (410); its watch cannot start')
+    expect(watches).toBeGreaterThanOrEqual(2)
+  })
+
   it('falls back where a watch is refused (403, its echoed token scrubbed), and watches again once it is allowed', async () => {
     let allowed = false
     await hostileApiServer((url, response) => {

@@ -12,6 +12,7 @@ describe('README "Limits of the Kubernetes reads" says what the code does', () =
     ['pages of one list', String(KUBE_READ_LIMITS.maxPages)],
     ['response body of one read, all pages together', `${KUBE_READ_LIMITS.maxBytes / MiB} MiB`],
     ['one event of a watch (`openbell watch`)', `${KUBE_WATCH_LIMITS.maxEventBytes / MiB} MiB`],
+    ['objects one kind\'s watch holds (`openbell watch`)', String(KUBE_WATCH_LIMITS.maxObjects)],
     ['one evidence file', `${EVIDENCE_MAX_BYTES / MiB} MiB`],
   ])('%s: %s', (limit, value) => {
     expect(README).toMatch(new RegExp(`^\\| ${limit.replace(/[()`]/g, '\\$&')} \\| ${value}[ |]`, 'm'))
