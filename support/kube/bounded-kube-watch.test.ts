@@ -94,6 +94,19 @@ describe('the bounded watch (client-node `Watch` over openbell\'s transport)', (
     expect((error as Error & { statusCode?: number }).statusCode).toBe(403)
   })
 
+  it('ends a watch whose request cannot be sent (a token Node refuses as a header) through its done callback, never a rejection the informer leaves unhandled', async () => {
+    const { requests } = await hostile((_request, response) => response.end())
+    const file = await writeKubeconfig({ server: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, path: path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig'), token: 'brokenHeader\nToken0123456789' })
+    let watched: Promise<AbortController> | undefined
+    const error = await new Promise<Error | null>((resolve) => {
+      watched = createBoundedKubeWatch(loadKubeConfig({ kubeconfigPath: file, kubeContext: null }), { timeoutSeconds: 5, closing: new AbortController().signal }).watch('/api/v1/namespaces/x/pods', {}, () => undefined, resolve)
+    })
+    await expect(watched).resolves.toBeInstanceOf(AbortController)
+    expect(error?.message).toMatch(/^openbell cannot watch \/api\/v1\/namespaces\/x\/pods: /)
+    expect(error?.message).not.toMatch(/Token0123456789/)
+    expect(requests).toEqual([])
+  })
+
   it('gives up on credentials that are not ready in time (an exec credential plugin that hangs), rather than hanging the watch', async () => {
     const { requests } = await hostile((_request, response) => response.end())
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'openbell-watch-')), 'kubeconfig')

@@ -181,54 +181,61 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
       controller.signal.addEventListener('abort', stop, { once: true })
       options.closing.addEventListener('abort', stop, { once: true })
       let openedAt = 0
-      end = sendBounded(url, requestOptions, undefined, (options.timeoutSeconds * 1000) + graceMs, (response, end) => {
-        const status = response.statusCode ?? 0
-        response.setEncoding('utf8')
-        let buffered = ''
-        if (status !== 200) {
-          response.on('data', (chunk: string) => (buffered.length < 4096 ? (buffered += chunk) : undefined))
-          response.on('end', () => end(new KubeWatchError(`the API server answered ${status} (${describeStatus(parseJson(buffered))})`, status)))
-          return
-        }
-        openedAt = performance.now()
-        options.onOpen?.()
-        // @note the start of an event not ended yet, in the pieces it came in: each piece is searched and counted once,
-        // never the whole event again per piece (an event trickled in small pieces cost time quadratic in its size).
-        let pending: string[] = []
-        let pendingBytes = 0
-        response.on('data', (chunk: string) => {
-          let rest = chunk
-          for (let newline = rest.indexOf('\n'); newline >= 0; newline = rest.indexOf('\n')) {
-            const line = pending.join('') + rest.slice(0, newline)
-            pending = []
-            pendingBytes = 0
-            rest = rest.slice(newline + 1)
-            if (line.trim() === '') continue
-            const event = parseJson(line) as { type?: unknown; object?: { code?: unknown; metadata?: { name?: unknown } } } | null
-            if (event === null || typeof event.type !== 'string' || typeof event.object !== 'object' || event.object === null) return end(new KubeWatchError('a watch event was not a JSON event with a type and an object'))
-            if (event.type === 'ERROR') {
-              const code = typeof event.object.code === 'number' ? event.object.code : undefined
-              return end(new KubeWatchError(`the API server ended the watch: ${describeStatus(event.object)}`, code))
-            }
-            // @note the informer files an object by its metadata (and throws, unhandled, on one without): only objects pass.
-            if (typeof event.object.metadata !== 'object' || event.object.metadata === null || (event.type !== 'BOOKMARK' && typeof event.object.metadata.name !== 'string')) {
-              return end(new KubeWatchError(`a watch event (${redactText(event.type).slice(0, 20)}) was not a Kubernetes object with a name`))
-            }
-            try {
-              callback(event.type, event.object, event)
-            } catch (error) {
-              // @note a callback that refuses an event (the informer's bounds) ends the watch, never the process.
-              return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
-            }
+      try {
+        end = sendBounded(url, requestOptions, undefined, (options.timeoutSeconds * 1000) + graceMs, (response, end) => {
+          const status = response.statusCode ?? 0
+          response.setEncoding('utf8')
+          let buffered = ''
+          if (status !== 200) {
+            response.on('data', (chunk: string) => (buffered.length < 4096 ? (buffered += chunk) : undefined))
+            response.on('end', () => end(new KubeWatchError(`the API server answered ${status} (${describeStatus(parseJson(buffered))})`, status)))
+            return
           }
-          if (rest !== '') pending.push(rest)
-          pendingBytes += Buffer.byteLength(rest)
-          if (pendingBytes > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
-        })
-        response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
-        // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
-        response.on('end', () => end(performance.now() - openedAt < droppedWithinMs ? new KubeWatchError('the API server ended the watch at once') : undefined))
-      }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
+          openedAt = performance.now()
+          options.onOpen?.()
+          // @note the start of an event not ended yet, in the pieces it came in: each piece is searched and counted once,
+          // never the whole event again per piece (an event trickled in small pieces cost time quadratic in its size).
+          let pending: string[] = []
+          let pendingBytes = 0
+          response.on('data', (chunk: string) => {
+            let rest = chunk
+            for (let newline = rest.indexOf('\n'); newline >= 0; newline = rest.indexOf('\n')) {
+              const line = pending.join('') + rest.slice(0, newline)
+              pending = []
+              pendingBytes = 0
+              rest = rest.slice(newline + 1)
+              if (line.trim() === '') continue
+              const event = parseJson(line) as { type?: unknown; object?: { code?: unknown; metadata?: { name?: unknown } } } | null
+              if (event === null || typeof event.type !== 'string' || typeof event.object !== 'object' || event.object === null) return end(new KubeWatchError('a watch event was not a JSON event with a type and an object'))
+              if (event.type === 'ERROR') {
+                const code = typeof event.object.code === 'number' ? event.object.code : undefined
+                return end(new KubeWatchError(`the API server ended the watch: ${describeStatus(event.object)}`, code))
+              }
+              // @note the informer files an object by its metadata (and throws, unhandled, on one without): only objects pass.
+              if (typeof event.object.metadata !== 'object' || event.object.metadata === null || (event.type !== 'BOOKMARK' && typeof event.object.metadata.name !== 'string')) {
+                return end(new KubeWatchError(`a watch event (${redactText(event.type).slice(0, 20)}) was not a Kubernetes object with a name`))
+              }
+              try {
+                callback(event.type, event.object, event)
+              } catch (error) {
+                // @note a callback that refuses an event (the informer's bounds) ends the watch, never the process.
+                return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
+              }
+            }
+            if (rest !== '') pending.push(rest)
+            pendingBytes += Buffer.byteLength(rest)
+            if (pendingBytes > maxEventBytes) end(new KubeWatchError(`a watch event exceeded ${maxEventBytes} bytes (KUBE_WATCH_LIMITS.maxEventBytes); the stream was cut`))
+          })
+          response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
+          // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
+          response.on('end', () => end(performance.now() - openedAt < droppedWithinMs ? new KubeWatchError('the API server ended the watch at once') : undefined))
+        }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
+      } catch (error) {
+        // @note Node refuses some requests before sending them (a header with a character it does not allow, e.g. a
+        // token with a newline): that ends this watch through `done`; a rejection here ListWatch would leave unhandled.
+        controller.signal.removeEventListener('abort', stop)
+        finish(new KubeWatchError(`openbell cannot watch ${path}: ${redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))}`))
+      }
       return controller
     },
   }
