@@ -8,6 +8,7 @@ import { buildBenchRows, countVerdicts, ratioSummary } from './build-bench-rows.
 import { readRunBreakdown } from './read-run-breakdown.ts'
 import { formatValue, renderBenchTable } from './render-bench-table.ts'
 import { ratioOfMedians, summarize } from './summarize.ts'
+import { rssWindows, slopePerEvaluation } from './watch-rss.ts'
 import type { ReadinessReport } from '../support/verdict/index.ts'
 
 const NOW = new Date('2026-11-25T14:30:00.000Z')
@@ -187,5 +188,25 @@ describe('generateLargeFloor', () => {
     expect(() => generateLargeFloor(fixture, { pods: 10, services: 0, configMaps: 0 }, 'elsewhere')).toThrow(
       '[openbell] generateLargeFloor: 10 Pods were asked for, but the namespace has no Pod to clone. Add one to the fixture.',
     )
+  })
+})
+
+describe("the watch's RSS trend", () => {
+  const sample = (evaluations: number, worker: number, jvm: number) => ({ evaluations, rss: { total: 100 + worker + jvm, byCommand: { 'node (root)': 100, 'node (children)': worker, java: jvm } } })
+
+  it('takes the peak of the tree and of each kind of process over each window of evaluations, apart', () => {
+    // @note the worker's saw (replaced at 20) peaks at the window's end, the JVM's at its start: the tree's peak is neither sum.
+    const samples = [sample(0, 10, 50), sample(19, 30, 40), sample(20, 10, 60), sample(39, 30, 40), sample(45, 5, 5)]
+    expect(rssWindows(samples, 0, 40, 20)).toEqual([
+      { from: 0, to: 20, total: 170, byCommand: { 'node (root)': 100, 'node (children)': 30, java: 50 } },
+      { from: 20, to: 40, total: 170, byCommand: { 'node (root)': 100, 'node (children)': 30, java: 60 } },
+    ])
+    expect(rssWindows(samples, 0, 100, 20).map((window) => [window.from, window.to])).toEqual([[0, 20], [20, 40], [40, 60]])
+  })
+
+  it('fits the trend of the window peaks per evaluation, and has none from a single window', () => {
+    const windows = [0, 1, 2, 3].map((index) => ({ from: index * 20, to: index * 20 + 20, total: 1_000 + index * 20 * 512, byCommand: {} }))
+    expect(slopePerEvaluation(windows, (window) => window.total)).toBe(512)
+    expect(slopePerEvaluation(windows.slice(0, 1), (window) => window.total)).toBeNull()
   })
 })
