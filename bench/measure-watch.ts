@@ -113,7 +113,14 @@ export async function measureWatch(options: { evaluations: number; log: (line: s
     const start = evaluationsSoFar().length
     const target = start + options.evaluations
     const samples: WatchRssSample[] = []
-    const sampler = setInterval(() => samples.push({ evaluations: evaluationsSoFar().length, rss: readTreeRss([child.pid!]) }), 1_000)
+    const sampler = setInterval(() => {
+      const sample = { evaluations: evaluationsSoFar().length, rss: readTreeRss([child.pid!]) }
+      // @note a long measurement says where it is once per window, with the tree's split at that moment.
+      if (samples.length > 0 && Math.floor(sample.evaluations / PEAK_WINDOW) > Math.floor(samples.at(-1)!.evaluations / PEAK_WINDOW)) {
+        options.log(`watch: ${sample.evaluations - start}/${options.evaluations} evaluations; RSS ${Object.entries(sample.rss.byCommand).map(([command, bytes]) => `${command} ${Math.round(bytes / 2 ** 20)} MB`).join(', ')}`)
+      }
+      samples.push(sample)
+    }, 1_000)
     try {
       // @note an evaluation takes seconds (far more on a loaded machine): the wait grows with the count asked for.
       await until(() => evaluationsSoFar().length >= target, `made ${options.evaluations} more evaluations`, options.evaluations * 120_000)
