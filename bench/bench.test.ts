@@ -9,6 +9,7 @@ import { readRunBreakdown } from './read-run-breakdown.ts'
 import { formatValue, renderBenchTable } from './render-bench-table.ts'
 import { ratioOfMedians, summarize } from './summarize.ts'
 import { rssWindows, slopePerEvaluation } from './watch-rss.ts'
+import { watchRows } from './measure-watch.ts'
 import type { ReadinessReport } from '../support/verdict/index.ts'
 
 const NOW = new Date('2026-11-25T14:30:00.000Z')
@@ -208,5 +209,22 @@ describe("the watch's RSS trend", () => {
     const windows = [0, 1, 2, 3].map((index) => ({ from: index * 20, to: index * 20 + 20, total: 1_000 + index * 20 * 512, byCommand: {} }))
     expect(slopePerEvaluation(windows, (window) => window.total)).toBe(512)
     expect(slopePerEvaluation(windows.slice(0, 1), (window) => window.total)).toBeNull()
+  })
+})
+
+describe("the watch's RSS rows", () => {
+  it('extend the last peak by the trend of the later windows, so memory given back once at the start hides no growth', () => {
+    const MB = 2 ** 20
+    // @note esbuild gives back 200 MB after the first window; the rest of the tree grows 1 MB per 20 evaluations.
+    const rssWindows = Array.from({ length: 10 }, (_, index) => {
+      const esbuild = index === 0 ? 220 * MB : 20 * MB
+      const watch = 200 * MB + index * MB
+      return { from: 100 + index * 20, to: 120 + index * 20, total: esbuild + watch, byCommand: { esbuild, 'node (root)': watch } }
+    })
+    const rows = watchRows({ kubeDetect: null, endpointDetect: null, workersStarted: 1, warmEvaluations: null, stopMs: 1_000, evaluations: 200, rssFirstBytes: 420 * MB, rssLastBytes: 229 * MB, rssWindows })
+    const projected = rows.find((row) => 'label' in row && row.label.startsWith('peak RSS of the process tree, last 20 extended'))
+    // @note 229 MB at the middle of the last window (290 evaluations in), + 0.05 MB per evaluation for 810 more.
+    expect(projected && 'summary' in projected && projected.summary?.median).toBeCloseTo((229 + 0.05 * 810) / 420, 6)
+    expect(rows.find((row) => 'label' in row && row.label === 'peak RSS of node (root) over the last 20 evaluations')).toMatchObject({ summary: { median: 209 }, note: expect.stringContaining('51 KB per evaluation (50 MB per 1,000)') })
   })
 })
