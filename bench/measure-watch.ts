@@ -171,8 +171,8 @@ export function watchRows(result: WatchBenchResult): BenchRow[] {
 /**
  * What the RSS row is made of: the trend of the tree's peak per 20 evaluations and what it would reach after the
  * issue's 1,000 evaluations, then each kind of process's own first and last peak and trend. Measured, never asserted.
- * @note the trend is fitted over the later half of the windows: start-up memory given back once (vite's `esbuild`
- * service returns ~230 MB some minutes in) is a step, not a trend, and would hide a steady growth.
+ * @note the trend is fitted over the later half of the windows: start-up memory given back once (the `esbuild` service
+ * that a rebuild of `dist/` leaves returns ~230 MB some minutes in) is a step, not a trend, and would hide a steady growth.
  */
 function rssTrendRows(result: WatchBenchResult): BenchRow[] {
   const windows = result.rssWindows
