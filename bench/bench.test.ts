@@ -210,6 +210,11 @@ describe("the watch's RSS trend", () => {
     expect(slopePerEvaluation(windows, (window) => window.total)).toBe(512)
     expect(slopePerEvaluation(windows.slice(0, 1), (window) => window.total)).toBeNull()
   })
+
+  it("is not tilted by one window's outlying peak (a spec worker that collected its garbage late)", () => {
+    const windows = Array.from({ length: 9 }, (_, index) => ({ from: index * 20, to: index * 20 + 20, total: index === 7 ? 40 * 2 ** 20 : 0, byCommand: {} }))
+    expect(slopePerEvaluation(windows, (window) => window.total)).toBe(0)
+  })
 })
 
 describe("the watch's RSS rows", () => {

@@ -171,7 +171,7 @@ export function watchRows(result: WatchBenchResult): BenchRow[] {
 /**
  * What the RSS row is made of: the trend of the tree's peak per 20 evaluations and what it would reach after the
  * issue's 1,000 evaluations, then each kind of process's own first and last peak and trend. Measured, never asserted.
- * @note the trend is fitted over the later half of the windows: start-up memory given back once (the `esbuild` service
+ * @note the trend is taken over the later half of the windows: start-up memory given back once (the `esbuild` service
  * that a rebuild of `dist/` leaves returns ~230 MB some minutes in) is a step, not a trend, and would hide a steady growth.
  */
 function rssTrendRows(result: WatchBenchResult): BenchRow[] {
@@ -195,7 +195,7 @@ function rssTrendRows(result: WatchBenchResult): BenchRow[] {
       unit: 'x',
       summary: projected === null ? null : summarize([projected]),
       target: checkTarget(projected, 1.1, '≤ 1.10x', true),
-      note: `fitted over the last ${steady.length} of ${windows.length} windows of 20${trend((window) => window.total)}`,
+      note: `trend (Theil–Sen) over the last ${steady.length} of ${windows.length} windows of 20${trend((window) => window.total)}`,
     },
     ...commands.map((command): BenchRow => ({
       label: `peak RSS of ${command} over the last 20 evaluations`,
