@@ -140,7 +140,7 @@ export async function measureWatch(options: { evaluations: number; log: (line: s
       evaluations: options.evaluations,
       rssFirstBytes,
       rssLastBytes,
-      rssWindows: rssWindows(samples, start, target + 1, PEAK_WINDOW),
+      rssWindows: rssWindows(samples, start, target, PEAK_WINDOW),
     }
   } finally {
     const stopping = performance.now()
