@@ -36,7 +36,7 @@ export interface KubeApiEmulatorOptions {
   /**
    * How many of the latest answered requests the started stand-in's `requests` keeps, oldest dropped first.
    * @note a floor that lives as long as `openbell watch` answers ~20 requests per evaluation: kept all, they were
-   * the largest growth of the watch's own heap (~4 MB per 1,000 evaluations). A test's few requests are all kept.
+   * the watch heap's second growth (~8 KB per evaluation, docs/decisions/watch-memory.md). A test's few requests are all kept.
    * @default 10000
    */
   recordedRequests?: number

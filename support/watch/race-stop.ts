@@ -3,7 +3,7 @@
  * off `stop`, so nothing of `work` stays reachable from it.
  * @note the watch waits on its stop thousands of times a day (each evaluation, each wait for the next): a `.then` on
  * the one long-lived stop promise per wait kept every evaluation's report alive through that promise's reactions,
- * ~65 KB per evaluation (a heap snapshot of a watch after 120 evaluations, `bench/measure-watch.ts`).
+ * ~65 KB per evaluation (heap snapshots of a watch at evaluations 20 and 120: docs/decisions/watch-memory.md).
  */
 export async function raceStop<T, S>(work: Promise<T>, stop: AbortSignal, onStop: () => S | Promise<S>): Promise<T | S> {
   let onAbort: () => void = () => undefined
