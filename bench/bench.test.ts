@@ -8,6 +8,8 @@ import { buildBenchRows, countVerdicts, ratioSummary } from './build-bench-rows.
 import { readRunBreakdown } from './read-run-breakdown.ts'
 import { formatValue, renderBenchTable } from './render-bench-table.ts'
 import { ratioOfMedians, summarize } from './summarize.ts'
+import { rssWindows, slopePerEvaluation } from './watch-rss.ts'
+import { watchRows } from './measure-watch.ts'
 import type { ReadinessReport } from '../support/verdict/index.ts'
 
 const NOW = new Date('2026-11-25T14:30:00.000Z')
@@ -187,5 +189,47 @@ describe('generateLargeFloor', () => {
     expect(() => generateLargeFloor(fixture, { pods: 10, services: 0, configMaps: 0 }, 'elsewhere')).toThrow(
       '[openbell] generateLargeFloor: 10 Pods were asked for, but the namespace has no Pod to clone. Add one to the fixture.',
     )
+  })
+})
+
+describe("the watch's RSS trend", () => {
+  const sample = (evaluations: number, worker: number, jvm: number) => ({ evaluations, rss: { total: 100 + worker + jvm, byCommand: { 'node (root)': 100, 'node (children)': worker, java: jvm } } })
+
+  it('takes the peak of the tree and of each kind of process over each window of evaluations, apart', () => {
+    // @note the worker's saw (replaced at 20) peaks at the window's end, the JVM's at its start: the tree's peak is neither sum.
+    const samples = [sample(0, 10, 50), sample(19, 30, 40), sample(20, 10, 60), sample(39, 30, 40), sample(45, 5, 5)]
+    expect(rssWindows(samples, 0, 40, 20)).toEqual([
+      { from: 0, to: 20, total: 170, byCommand: { 'node (root)': 100, 'node (children)': 30, java: 50 } },
+      { from: 20, to: 40, total: 170, byCommand: { 'node (root)': 100, 'node (children)': 30, java: 60 } },
+    ])
+    expect(rssWindows(samples, 0, 100, 20).map((window) => [window.from, window.to])).toEqual([[0, 20], [20, 40], [40, 60]])
+  })
+
+  it('fits the trend of the window peaks per evaluation, and has none from a single window', () => {
+    const windows = [0, 1, 2, 3].map((index) => ({ from: index * 20, to: index * 20 + 20, total: 1_000 + index * 20 * 512, byCommand: {} }))
+    expect(slopePerEvaluation(windows, (window) => window.total)).toBe(512)
+    expect(slopePerEvaluation(windows.slice(0, 1), (window) => window.total)).toBeNull()
+  })
+
+  it("is not tilted by one window's outlying peak (a spec worker that collected its garbage late)", () => {
+    const windows = Array.from({ length: 9 }, (_, index) => ({ from: index * 20, to: index * 20 + 20, total: index === 7 ? 40 * 2 ** 20 : 0, byCommand: {} }))
+    expect(slopePerEvaluation(windows, (window) => window.total)).toBe(0)
+  })
+})
+
+describe("the watch's RSS rows", () => {
+  it('extend the last peak by the trend of the later windows, so memory given back once at the start hides no growth', () => {
+    const MB = 2 ** 20
+    // @note esbuild gives back 200 MB after the first window; the rest of the tree grows 1 MB per 20 evaluations.
+    const rssWindows = Array.from({ length: 10 }, (_, index) => {
+      const esbuild = index === 0 ? 220 * MB : 20 * MB
+      const watch = 200 * MB + index * MB
+      return { from: 100 + index * 20, to: 120 + index * 20, total: esbuild + watch, byCommand: { esbuild, 'node (root)': watch } }
+    })
+    const rows = watchRows({ kubeDetect: null, endpointDetect: null, workersStarted: 1, warmEvaluations: null, stopMs: 1_000, evaluations: 200, rssFirstBytes: 420 * MB, rssLastBytes: 229 * MB, rssWindows })
+    const projected = rows.find((row) => 'label' in row && row.label.startsWith('peak RSS of the process tree, last 20 extended'))
+    // @note 229 MB at the middle of the last window (290 evaluations in), + 0.05 MB per evaluation for 810 more.
+    expect(projected && 'summary' in projected && projected.summary?.median).toBeCloseTo((229 + 0.05 * 810) / 420, 6)
+    expect(rows.find((row) => 'label' in row && row.label === 'peak RSS of node (root) over the last 20 evaluations')).toMatchObject({ summary: { median: 209 }, note: expect.stringContaining('51 KB per evaluation (50 MB per 1,000)') })
   })
 })

@@ -33,6 +33,13 @@ export interface KubeApiEmulatorOptions {
   mutations?: readonly KubeMutation[]
   /** An NDJSON file that receives every answered request (method, path, query, status); `null` for none. @default null */
   requestLog?: string | null
+  /**
+   * How many of the latest answered requests the started stand-in's `requests` keeps, oldest dropped first.
+   * @note a floor that lives as long as `openbell watch` answers ~20 requests per evaluation: kept all, they were
+   * the watch heap's second growth (~8 KB per evaluation, docs/decisions/watch-memory.md). A test's few requests are all kept.
+   * @default 10000
+   */
+  recordedRequests?: number
   /** Answers a client must not trust: redirects, forced paging, endless lists, refused credentials. @default {} */
   hostile?: KubeHostileAnswers
 }
@@ -55,6 +62,7 @@ export const KUBE_API_EMULATOR_DEFAULTS: Readonly<ResolvedKubeApiEmulatorOptions
   stopAfterRequests: null,
   mutations: Object.freeze([]),
   requestLog: null,
+  recordedRequests: 10_000,
   hostile: Object.freeze({}),
 })
 
@@ -78,6 +86,7 @@ const optionsSchema = z.object({
   stopAfterRequests: z.number().int().min(1).nullable(),
   mutations: z.array(kubeMutationSchema),
   requestLog: z.string().min(1).nullable(),
+  recordedRequests: z.number().int().min(1),
   hostile: kubeHostileAnswersSchema,
 })
 

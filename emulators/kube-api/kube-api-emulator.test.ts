@@ -140,6 +140,12 @@ describe('KubeApiEmulator', () => {
     ])
   })
 
+  it('keeps only the latest requests it was told to record, so a floor that lives all day stays bounded', async () => {
+    await using kube = await start((emulator) => emulator.withRecordedRequests(2))
+    for (const name of ['a', 'b', 'c', 'd']) await request(kube, `/api/v1/namespaces/trading-floor/configmaps/${name}`)
+    expect(kube.requests.map((record) => record.path)).toEqual(['/api/v1/namespaces/trading-floor/configmaps/c', '/api/v1/namespaces/trading-floor/configmaps/d'])
+  })
+
   it('still answers behind a latency', async () => {
     await using kube = await start((emulator) => emulator.withLatencyMs(5))
     expect((await request(kube, '/api/v1/namespaces/trading-floor/configmaps/a')).status).toBe(200)

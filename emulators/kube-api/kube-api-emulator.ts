@@ -68,6 +68,12 @@ export class KubeApiEmulator {
     return this
   }
 
+  /** Keeps only this many of the latest answered requests in `requests`. */
+  withRecordedRequests(requests: number): this {
+    this.#options.recordedRequests = requests
+    return this
+  }
+
   /** Makes the stand-in go away (listener closed, connections cut) once it has answered this many requests. */
   withStopAfterRequests(requests: number | null): this {
     this.#options.stopAfterRequests = requests
@@ -185,6 +191,7 @@ class RunningKubeApi implements StartedKubeApi {
       res.once('finish', () => {
         const record = { method: req.method ?? 'GET', path: url.pathname, search: url.search, status: res.statusCode }
         this.#requests.push(record)
+        if (this.#requests.length > options.recordedRequests) this.#requests.shift()
         // @note synchronous: the run's reports (and their manifest) are written right after the last answer.
         if (options.requestLog !== null) appendFileSync(options.requestLog, `${JSON.stringify(record)}\n`, { mode: 0o600 })
       })

@@ -28,7 +28,7 @@ export interface StartedKubeApi extends AsyncDisposable {
   readonly context: string
   /** The kubeconfig context's namespace. */
   readonly namespace: string
-  /** Every request answered so far, oldest first. */
+  /** The requests answered so far, oldest first: the latest `recordedRequests` (10,000 unless set). */
   readonly requests: readonly KubeApiRequestRecord[]
   /** Every request that reached the redirect target of `hostile.redirect`: a client that followed a redirect. */
   readonly elsewhereRequests: readonly ElsewhereRequestRecord[]

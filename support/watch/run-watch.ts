@@ -21,6 +21,7 @@ import { gateChanges, statusKey } from './gate-changes.ts'
 import type { HaltOnFail } from './halt-on-fail.ts'
 import { startKubeFollower, type KubeFollower } from './kube-follower.ts'
 import { buildNotification, createNotifier } from './notifier.ts'
+import { raceStop } from './race-stop.ts'
 import { startResidentSpecs, type ResidentSpecs } from './resident-specs.ts'
 import { watchEnd } from './watch-end.ts'
 import { WatchEvaluator, type Evaluation } from './watch-evaluator.ts'
@@ -84,7 +85,12 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
   let last: Evaluation | null = null
   let previous: ReadinessReport | null = null
   let stopReason: string | null = null
-  void options.stopRequested.then((reason) => (stopReason = reason))
+  // @note the loop waits on the stop through this signal (`raceStop`), never by chaining onto `stopRequested` itself.
+  const stopped = new AbortController()
+  void options.stopRequested.then((reason) => {
+    stopReason = reason
+    stopped.abort()
+  })
   say(`openbell watch: ${config.env === 'emulators' ? 'the embedded emulators' : `namespace ${config.namespace} of the cluster`}, every ${watch.intervalSeconds} s until ${end.why}`)
   try {
     // @note vitest and its worker start while the floor starts: the worker loads the clients meanwhile.
@@ -143,7 +149,7 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       const final = stopReason !== null || now() >= end.endsAt
       const section = () => ({ trigger: final ? 'final' : trigger, intervalSeconds: watch.intervalSeconds, follow: follower!.follow() })
       const running = evaluator.evaluate(section(), () => final || stopReason !== null)
-      const evaluation = await Promise.race([running, options.stopRequested.then(() => sleep(FINAL_EVALUATION_BUDGET_MS)).then(() => null)])
+      const evaluation = await raceStop(running, stopped.signal, () => sleep(FINAL_EVALUATION_BUDGET_MS).then(() => null))
       if (evaluation === null) {
         // @note SIGTERM must end the watch within 5 s: an evaluation still running then is abandoned (the resident
         // worker ends with the watch), and the final report says the gates were not all re-checked.
@@ -165,7 +171,7 @@ export async function runWatch(options: RunWatchOptions): Promise<ReadinessRepor
       }
       previous = evaluation.report
       if (final || stopReason !== null) break
-      trigger = await nextWake(Math.min(intervalMs, Math.max(0, end.endsAt.getTime() - now().getTime())), follower, options.stopRequested)
+      trigger = await nextWake(Math.min(intervalMs, Math.max(0, end.endsAt.getTime() - now().getTime())), follower, stopped.signal)
     }
     say(`openbell watch ended (${stopReason ?? end.why}); final verdict ${last?.report.verdict}; report: ${last?.runDir}; spec worker processes started: ${specs.workersStarted}`)
     return last?.report ?? null
@@ -196,15 +202,15 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Waits for the next reason to evaluate: the interval, a followed object's change, or the operator's stop. */
-async function nextWake(ms: number, follower: KubeFollower, stop: Promise<string>): Promise<string> {
+async function nextWake(ms: number, follower: KubeFollower, stop: AbortSignal): Promise<string> {
   let timer: NodeJS.Timeout | undefined
   const done = new AbortController()
   try {
-    return await Promise.race([
+    const wake = Promise.race([
       new Promise<string>((resolve) => (timer = setTimeout(() => resolve('interval'), ms))),
       follower.nextChange(done.signal).then((kind) => `kube:${kind}`),
-      stop.then(() => 'stop'),
     ])
+    return await raceStop(wake, stop, () => 'stop')
   } finally {
     clearTimeout(timer)
     done.abort()
