@@ -133,17 +133,23 @@ function bundleVendored(out, build) {
   const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild')
   const compiled = listCompiled(out)
   const targets = new Map()
-  for (const [name, file] of vendored) {
-    const outfile = path.join(out, 'vendor', file)
-    const entry = fileURLToPath(import.meta.resolve(name))
-    const names = namedImportsOf(name, compiled)
-    // @note only what dist/ imports: client-node's generated API has ~60 API classes, openbell uses 7; the rest is
-    // ~8.7 MB of code that every thread parsed and kept (~20 MB of RSS per thread). Any other kind of import of the
-    // package (namespace, default, dynamic) bundles the whole package, as before.
-    const source = names ? { stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(entry)}\n`, resolveDir: ROOT, sourcefile: `${file}.entry.js` } } : { entryPoints: [entry] }
-    // @note no source map: Node with source maps on would read and parse a map of this size at every start.
-    esbuild.buildSync({ ...source, bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' })
-    targets.set(name, outfile)
+  try {
+    for (const [name, file] of vendored) {
+      const outfile = path.join(out, 'vendor', file)
+      const entry = fileURLToPath(import.meta.resolve(name))
+      const names = namedImportsOf(name, compiled)
+      // @note only what dist/ imports: client-node's generated API has ~60 API classes, openbell uses 7; the rest is
+      // ~8.7 MB of code that every thread parsed and kept (~20 MB of RSS per thread). Any other kind of import of the
+      // package (namespace, default, dynamic) bundles the whole package, as before.
+      const source = names ? { stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(entry)}\n`, resolveDir: ROOT, sourcefile: `${file}.entry.js` } } : { entryPoints: [entry] }
+      // @note no source map: Node with source maps on would read and parse a map of this size at every start.
+      esbuild.buildSync({ ...source, bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' })
+      targets.set(name, outfile)
+    }
+  } finally {
+    // @note the sync API keeps its esbuild service process, holding what it parsed (~250 MB after client-node), until
+    // stopped or until this process exits: a long-lived process that built dist/ at its start (openbell watch) kept it.
+    void esbuild.stop()
   }
   for (const { file, text } of compiled) {
     const next = text.replace(specifierOf([...targets.keys()]), (_match, quote, name) => {

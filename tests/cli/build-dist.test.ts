@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isBuildStale, namedImportsOf, sourceFingerprint, type Build } from '../../bin/build-dist.js'
+import { buildDist, isBuildStale, namedImportsOf, sourceFingerprint, type Build } from '../../bin/build-dist.js'
 
 /** Issue 14: `bin/openbell.js` never runs a dist/ built from other sources; the check is names, sizes and times only. */
 describe('whether dist/ must be rebuilt', () => {
@@ -89,5 +90,31 @@ describe('what the build bundles of a vendored package', () => {
       expect(namedImportsOf('@kubernetes/client-node', compiled("import { KubeConfig } from '@kubernetes/client-node';", other)), other).toBeNull()
     }
     expect(namedImportsOf('@kubernetes/client-node', compiled("import { z } from 'zod';"))).toBeNull()
+  })
+})
+
+/** The esbuild service processes of this process still running (a zombie has ended). */
+function liveEsbuildChildren(): string[] {
+  const rows = execFileSync('ps', ['--ppid', String(process.pid), '-o', 'pid=,stat=,comm='], { encoding: 'utf8' }).trim().split('\n')
+  return rows.filter((row) => / esbuild$/.test(row) && !/^\s*\d+\s+Z/.test(row))
+}
+
+describe('a build', () => {
+  it('bundles the vendored package and leaves no esbuild service running in the process that built (a watch builds at its start and runs all day)', { timeout: 60_000 }, async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'openbell-build-'))
+    try {
+      mkdirSync(path.join(root, 'support'))
+      writeFileSync(path.join(root, 'support', 'a.ts'), "import { z } from 'zod'\nexport const name = z.string()\n")
+      writeFileSync(path.join(root, 'tsconfig.build.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', rootDir: 'support', skipLibCheck: true }, include: ['support/**/*.ts'] }))
+      const build = { dist: path.join(root, 'dist'), tsconfig: path.join(root, 'tsconfig.build.json'), sourceDirs: [path.join(root, 'support')], configs: [path.join(root, 'tsconfig.build.json')], stamp: '.built', vendored: { zod: 'zod.js' } }
+      buildDist(() => undefined, build)
+      expect(existsSync(path.join(root, 'dist', 'vendor', 'zod.js'))).toBe(true)
+      expect(readFileSync(path.join(root, 'dist', 'a.js'), 'utf8')).toContain('./vendor/zod.js')
+      // @note esbuild's stop is asynchronous: its service process may take a moment to exit.
+      for (let tries = 0; tries < 50 && liveEsbuildChildren().length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(liveEsbuildChildren()).toEqual([])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
