@@ -8,6 +8,11 @@ export function formatMessage(message: string): string {
   return `${MESSAGE_PREFIX} ${message}`
 }
 
+/** The first line of what an error says: how a reason quotes an error. */
+export function firstLineOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+}
+
 /** The base class of openbell's own errors; never an assertion failure. */
 export class OpenbellError extends Error {
   constructor(message: string, options?: ErrorOptions) {

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { ResponseContext, wrapHttpLibrary, type HttpLibrary, type KubeConfig, type RequestContext, type Watch } from '@kubernetes/client-node'
+import { firstLineOf } from '../errors.ts'
 import { KUBE_WATCH_LIMITS } from './kube-read-limits.ts'
 import { redactText, withoutUserinfo } from '../secrets/index.ts'
 
@@ -171,7 +172,7 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
         // informer for good, its kind still saying `watch`.
         await credentialsInTime(kubeConfig.applyToHTTPSOptions(requestOptions), credentialsMs)
       } catch (error) {
-        finish(new KubeWatchError(`openbell cannot watch ${path} on the kube context's server: ${redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))}`))
+        finish(new KubeWatchError(`openbell cannot watch ${path} on the kube context's server: ${redactText(firstLineOf(error))}`))
         return controller
       }
       for (const [name, value] of Object.entries({ ...queryParams, watch: '1', allowWatchBookmarks: 'true', timeoutSeconds: options.timeoutSeconds })) {
@@ -219,7 +220,7 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
                 callback(event.type, event.object, event)
               } catch (error) {
                 // @note a callback that refuses an event (the informer's bounds) ends the watch, never the process.
-                return end(new KubeWatchError(redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))))
+                return end(new KubeWatchError(redactText(firstLineOf(error))))
               }
             }
             if (rest !== '') pending.push(rest)
@@ -229,12 +230,12 @@ export function createBoundedKubeWatch(kubeConfig: KubeConfig, options: BoundedK
           response.on('error', (error) => end(new KubeWatchError(`the watch broke off: ${redactText(error.message)}`)))
           // @note the API server ends a watch at `timeoutSeconds` and the informer watches again; one ended at once was dropped.
           response.on('end', () => end(performance.now() - openedAt < droppedWithinMs ? new KubeWatchError('the API server ended the watch at once') : undefined))
-        }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(error.message.split('\n')[0] ?? error.name))))
+        }, (error) => finish(error === undefined ? null : error instanceof KubeWatchError ? error : new KubeWatchError(redactText(firstLineOf(error)))))
       } catch (error) {
         // @note Node refuses some requests before sending them (a header with a character it does not allow, e.g. a
         // token with a newline): that ends this watch through `done`; a rejection here ListWatch would leave unhandled.
         controller.signal.removeEventListener('abort', stop)
-        finish(new KubeWatchError(`openbell cannot watch ${path}: ${redactText(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error))}`))
+        finish(new KubeWatchError(`openbell cannot watch ${path}: ${redactText(firstLineOf(error))}`))
       }
       return controller
     },

@@ -14,6 +14,7 @@ import type { RunContext } from '../context/index.ts'
 import { decideRun, attachNextSteps, loadWaivers } from '../verdict/index.ts'
 import { GATE_MANIFEST, specFileOf, type GateDefinition } from '../gates/index.ts'
 import { floorRequestOf, type StartFloor, type StartedFloor } from './floor.ts'
+import { firstLineOf } from '../errors.ts'
 import { describeRunTarget } from './describe-run-target.ts'
 import { SILENT_PROGRESS, waitingFor, type Progress } from './progress.ts'
 import { readRunCluster } from './read-run-cluster.ts'
@@ -139,7 +140,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       },
       (error: unknown) => {
         const what = config.env === 'emulators' && floor === null ? 'The emulator floor did not start' : 'openbell could not prepare the run'
-        channel.fail(`${what}: ${describeError(error)}`)
+        channel.fail(`${what}: ${firstLineOf(error)}`)
         throw error
       },
     )
@@ -163,7 +164,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
     problems.push(...readViolations(violationsFile))
     sealed = finish()
   } catch (error) {
-    problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${describeError(error)}` })
+    problems.push({ severity: 'unverified', message: `openbell could not complete the run: ${firstLineOf(error)}` })
     problems.push(...readViolations(violationsFile))
     sealed = finish()
   } finally {
@@ -254,10 +255,6 @@ function readViolations(file: string): RunProblem[] {
       message: `a request to the live broker host was attempted and refused: ${violation.method} ${violation.url}`,
     }))
   } catch (error) {
-    return [{ severity: 'fail', message: `the live-host violations file ${file} is unreadable: ${describeError(error)}` }]
+    return [{ severity: 'fail', message: `the live-host violations file ${file} is unreadable: ${firstLineOf(error)}` }]
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error)
 }

@@ -1,5 +1,5 @@
 import type { FirestoreReader } from '../data/index.ts'
-import { isCouldNotCheck } from '../errors.ts'
+import { firstLineOf, isCouldNotCheck } from '../errors.ts'
 import type { Judgement } from '../judgement.ts'
 import {
   DATA_SEEDED_CHECKS,
@@ -58,7 +58,7 @@ export async function readBackFloorData(reader: FirestoreReader, options: ReadBa
         return { check, title, status: status === 'optional' ? 'unverified' : status, reason }
       } catch (error) {
         // @note fail-closed: whatever kept a check from looking leaves it unverified, with the reason.
-        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+        const reason = firstLineOf(error)
         return { check, title, status: 'unverified', reason: isCouldNotCheck(error) ? reason : `the read-back crashed: ${reason}` }
       }
     }),

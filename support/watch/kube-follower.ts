@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/index.ts'
-import { MESSAGE_PREFIX } from '../errors.ts'
+import { firstLineOf, MESSAGE_PREFIX } from '../errors.ts'
 import { FOLLOWED_KINDS, makeKubeInformer } from '../kube/index.ts'
 import { redactText } from '../secrets/index.ts'
 
@@ -131,6 +131,6 @@ function followKind(
 
 /** Why a kind is listed every interval: the first line of the error, scrubbed, without openbell's own prefix. */
 function describe(error: unknown): string {
-  const line = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+  const line = firstLineOf(error)
   return redactText(line.startsWith(`${MESSAGE_PREFIX} `) ? line.slice(MESSAGE_PREFIX.length + 1) : line)
 }

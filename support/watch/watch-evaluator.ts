@@ -7,6 +7,7 @@ import { createRunContextChannel, createRunContext, violationsFileOf } from '../
 import type { RunContext, RunFacts } from '../context/index.ts'
 import type { StartedFloor, RunClusterFacts } from '../run/index.ts'
 import { computeVerdict, type RunProblem } from '../verdict/index.ts'
+import { firstLineOf } from '../errors.ts'
 import { buildWatchReport } from './build-watch-report.ts'
 import { statusKey } from './gate-changes.ts'
 import type { ResidentSpecs } from './resident-specs.ts'
@@ -86,7 +87,7 @@ export class WatchEvaluator {
       channel.deliver(context)
       observed = await this.#options.specs.evaluate(channel.file)
     } catch (error) {
-      problems.push({ severity: 'unverified', message: `openbell could not complete the evaluation: ${describeError(error)}` })
+      problems.push({ severity: 'unverified', message: `openbell could not complete the evaluation: ${firstLineOf(error)}` })
     } finally {
       channel.dispose()
     }
@@ -150,8 +151,4 @@ export class WatchEvaluator {
     this.#cluster = { facts, readAt: performance.now() }
     return facts
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
 }

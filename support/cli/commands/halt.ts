@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ApiException, CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/index.ts'
 import { KubeTransportError, KUBE_READ_LIMITS, makeKubeApiClient } from '../../kube/index.ts'
-import { CouldNotCheckError, UsageError } from '../../errors.ts'
+import { CouldNotCheckError, firstLineOf, UsageError } from '../../errors.ts'
 import { KILL_SWITCH } from '../../posture/index.ts'
 import { withinDeadline } from '../../within-deadline.ts'
 import { redactValue, withoutUserinfo } from '../../secrets/index.ts'
@@ -89,7 +89,7 @@ function describeHaltError(step: HaltStep, configMap: string, error: unknown): s
   const what = `could not ${step} ConfigMap ${configMap}`
   if (error instanceof KubeTransportError) return `${what}: ${error.message}. Then halt again (or patch it with kubectl, runbook §5A).`
   if (!(error instanceof ApiException)) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+    const reason = firstLineOf(error)
     return `${what}: ${reason}. Check that the API server is reachable with this kube context, then halt again (or patch it with kubectl, runbook §5A).`
   }
   const status = readStatusMessage(error.body)

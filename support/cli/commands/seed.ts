@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createFirestoreReader, systemStatusPath } from '../../data/index.ts'
 import type { ResolvedConfig } from '../../config/index.ts'
-import { isCouldNotCheck } from '../../errors.ts'
+import { firstLineOf, isCouldNotCheck } from '../../errors.ts'
 import { createFirestoreClient, probeEmulatorHost, readDocument, type FirestoreClient } from '../../firestore/index.ts'
 import { redactValue } from '../../secrets/index.ts'
 import { scrubRunFolder, writeManifest, createRunId } from '../../report/index.ts'
@@ -69,7 +69,7 @@ export async function seedCommand(config: ResolvedConfig, _dependencies: CliDepe
     exitCode = count('fail') > 0 ? EXIT_CODES.fail : count('unverified') > 0 ? EXIT_CODES.unverified : EXIT_CODES.go
     io.stdout(`${describeWritten(written, target.description)}\n${checks.map(formatCheck).join('')}`)
   } catch (error) {
-    record.error = { stage, message: error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error) }
+    record.error = { stage, message: firstLineOf(error) }
     exitCode = isCouldNotCheck(error) ? EXIT_CODES.unverified : EXIT_CODES.fail
   } finally {
     await client?.close()

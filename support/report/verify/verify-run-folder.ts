@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { UsageError } from '../../errors.ts'
+import { firstLineOf, UsageError } from '../../errors.ts'
 import { checkManifestSignature } from '../manifest-signature.ts'
 import { MANIFEST_FILE } from '../write-manifest.ts'
 import { checkManifest } from './check-manifest.ts'
@@ -46,7 +46,7 @@ export function verifyRunFolder(runDir: string, options: { key?: KeyObject | nul
     try {
       discrepancies.push(...checkRunIdentity(folderName, 'halt', JSON.parse(readFileSync(path.join(runDir, 'halt_record.json'), 'utf8'))))
     } catch (error) {
-      discrepancies.push(`halt_record.json is not valid JSON: ${describe(error)}`)
+      discrepancies.push(`halt_record.json is not valid JSON: ${firstLineOf(error)}`)
     }
   } else if (!existsSync(reportPath)) {
     discrepancies.push('readiness_report.json is missing, so the verdict cannot be checked')
@@ -58,12 +58,8 @@ export function verifyRunFolder(runDir: string, options: { key?: KeyObject | nul
       const junitPath = path.join(runDir, 'junit.xml')
       discrepancies.push(...checkReportConsistency(report, existsSync(junitPath) ? readFileSync(junitPath, 'utf8') : null))
     } catch (error) {
-      discrepancies.push(`readiness_report.json is not valid JSON: ${describe(error)}`)
+      discrepancies.push(`readiness_report.json is not valid JSON: ${firstLineOf(error)}`)
     }
   }
   return { intact: discrepancies.length === 0, discrepancies, files: manifest.files, kind: halt ? 'halt' : 'runbook', verdict, signatureNote: signature.note }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
 }
