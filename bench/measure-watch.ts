@@ -92,21 +92,15 @@ export async function measureWatch(options: { evaluations: number; log: (line: s
     return counts.at(-1) ?? null
   }
   const metricsUrl = () => /metrics: (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(output)?.[1] ?? ''
-  const evaluationsSoFar = () => {
+  /** The watch's history so far (one line per evaluation), `''` before its first. */
+  const historyText = () => {
     const dir = path.join(reportsDir, 'watch')
     const file = readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isFile() && entry.name.endsWith('.ndjson'))
-    return file ? readFileSync(path.join(dir, file.name), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { durationMs: number; trigger: string }) : []
+    return file ? readFileSync(path.join(dir, file.name), 'utf8') : ''
   }
-  /** Evaluations so far, read cheaply: the driving loop asks every 20 ms. */
-  const evaluationCount = () => {
-    const dir = path.join(reportsDir, 'watch')
-    const file = readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isFile() && entry.name.endsWith('.ndjson'))
-    if (!file) return 0
-    const text = readFileSync(path.join(dir, file.name), 'utf8')
-    let lines = 0
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1
-    return lines
-  }
+  const evaluationsSoFar = () => historyText().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { durationMs: number; trigger: string })
+  /** Evaluations so far, counted without parsing them: the driving loop asks every 20 ms. */
+  const evaluationCount = () => historyText().split('\n').length - 1
   let stopMsSeen = 0
   let measured: Omit<WatchBenchResult, 'workersStarted' | 'stopMs'>
   try {
