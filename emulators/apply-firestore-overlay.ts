@@ -4,19 +4,25 @@ import type { Scenario } from './scenarios/scenario-schema.ts'
 
 const WHOLE_PLACEHOLDER = /^\{\{\s*now\s*([+-]\s*\d+\s*[smhd])?\s*\}\}$/
 
+/** What the floor hands the seeder for {@link writeFloorChanges}: data, as it crosses to the spec worker. */
+export interface FirestoreOverlayWrites {
+  overlay: NonNullable<Scenario['firestore']>
+  tenantId: string
+  /** ISO 8601: what `{{now-2h}}` is relative to. */
+  now: string
+}
+
 /**
  * Applies a scenario's Firestore changes after seeding: deletes documents, then writes documents. `{tenant}` in a
  * path is the run's tenant; a field that is exactly a `{{now-2h}}` placeholder becomes a Firestore timestamp.
+ * The seeder calls it by this module's path (`FloorWrites`), in whichever thread it seeds.
  */
-export async function applyFirestoreOverlay(
-  firestore: Firestore,
-  overlay: NonNullable<Scenario['firestore']>,
-  options: { tenantId: string; now: Date },
-): Promise<void> {
-  const resolvePath = (path: string) => path.replaceAll('{tenant}', options.tenantId)
+export async function writeFloorChanges(firestore: Firestore, argument: unknown): Promise<void> {
+  const { overlay, tenantId, now } = argument as FirestoreOverlayWrites
+  const resolvePath = (path: string) => path.replaceAll('{tenant}', tenantId)
   for (const path of overlay.delete ?? []) await firestore.doc(resolvePath(path)).delete()
   for (const document of overlay.set ?? []) {
-    await firestore.doc(resolvePath(document.path)).set(toFirestoreValues(document.data, options.now) as Record<string, unknown>)
+    await firestore.doc(resolvePath(document.path)).set(toFirestoreValues(document.data, new Date(now)) as Record<string, unknown>)
   }
 }
 

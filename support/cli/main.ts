@@ -64,9 +64,9 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
       case 'scenarios':
         return await (await import('./commands/scenarios.ts')).scenariosCommand(await dependencies.listScenarios(), io)
       case 'run':
-        return await (await import('./commands/run.ts')).runCommand(config, dependencies, io, kubeConfig)
+        return await (await import('./commands/run.ts')).runCommand(config, dependencies, io)
       case 'test':
-        return await (await import('./commands/test.ts')).testCommand(config, dependencies, io, kubeConfig)
+        return await (await import('./commands/test.ts')).testCommand(config, dependencies, io)
       case 'seed':
         return await (await import('./commands/seed.ts')).seedCommand(config, dependencies, io)
       case 'halt':

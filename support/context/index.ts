@@ -9,5 +9,5 @@
 export { abortActiveRuns, registerActiveRun, settledExitCode } from './active-runs.ts'
 export { specWorkerConfig, type SpecWorkerTarget } from './spec-worker-config.ts'
 export { DEFAULT_CRITICAL_SERVICES, createRunContext, violationsFileOf } from './create-run-context.ts'
-export { createRunContextChannel, receiveRunContext, receivedRunContext } from './run-context-channel.ts'
+export { createRunContextChannel, receiveRunContext, receivedRunContext, type ErrandHandlers, type RunContextChannel } from './run-context-channel.ts'
 export { type CheckMeta, type RunCluster, type RunContext, type RunFacts } from './run-context.ts'

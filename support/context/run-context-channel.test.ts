@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -74,5 +74,66 @@ describe('run context channel: the whole context reaches a worker that started b
     })().trim()
     expect(file).toMatch(/openbell-context-.+run-context\.json$/)
     expect(existsSync(path.dirname(file))).toBe(false)
+  })
+})
+
+describe('run context channel: the waiting worker runs the runner\'s errands (seeding, reading the cluster) and answers them', () => {
+  let channel: RunContextChannel | undefined
+  afterEach(() => channel?.dispose())
+  const never = new Promise<never>(() => undefined)
+
+  it('an errand asked while the worker waits is run there, in order, and answered before the context arrives', async () => {
+    const started = (channel = createRunContextChannel())
+    const ran: string[] = []
+    const waiting = receiveRunContext(started.file, {
+      pollMs: 5,
+      errands: {
+        'seed-floor': async (request) => void ran.push(`seed ${JSON.stringify(request)}`),
+        'read-cluster': async (request) => (ran.push('read'), { server: 'http://127.0.0.1:1', asked: request }),
+      },
+    })
+    await expect(started.ask('seed-floor', { tenantId: 't1', now: '2026-12-02T14:30:00.000Z' }, never)).resolves.toBeNull()
+    await expect(started.ask('read-cluster', { namespace: 'trading-floor' }, never)).resolves.toEqual({ server: 'http://127.0.0.1:1', asked: { namespace: 'trading-floor' } })
+    started.deliver(CONTEXT)
+    await expect(waiting).resolves.toEqual(CONTEXT)
+    expect(ran).toEqual(['seed {"tenantId":"t1","now":"2026-12-02T14:30:00.000Z"}', 'read'])
+  })
+
+  it('an errand that fails rejects with the worker\'s reason; one the worker does not know is refused by name', async () => {
+    const started = (channel = createRunContextChannel())
+    void receiveRunContext(started.file, { pollMs: 5, errands: { 'seed-floor': async () => Promise.reject(new Error('the emulator refused the batch write')) } }).catch(() => undefined)
+    await expect(started.ask('seed-floor', {}, never)).rejects.toThrow('seed-floor: the emulator refused the batch write')
+    await expect(started.ask('halt', {}, never)).rejects.toThrow('halt: this spec worker runs no such errand')
+    started.fail('done')
+  })
+
+  it('the runner stops waiting for an answer when the spec worker is gone (or never started), saying so', async () => {
+    channel = createRunContextChannel()
+    let end = (): void => undefined
+    const ended = new Promise<void>((resolve) => (end = resolve))
+    const asking = channel.ask('read-cluster', {}, ended)
+    setTimeout(end, 30)
+    await expect(asking).rejects.toThrow('read-cluster: the spec worker ended before it answered the runner')
+    await expect(channel.ask('read-cluster', {}, Promise.reject(new Error('vitest could not start')))).rejects.toThrow('the spec worker failed (vitest could not start)')
+  })
+
+  it('an answer is scrubbed in the worker before it is written where the runner reads it', async () => {
+    const started = (channel = createRunContextChannel())
+    const token = 'kube-token-3f9a2c'
+    void receiveRunContext(started.file, {
+      pollMs: 5,
+      errands: { 'read-cluster': async () => ({ problem: `the API server echoed Bearer ${token}` }) },
+      scrub: (answer) => JSON.parse(JSON.stringify(answer).replaceAll(token, '[redacted]')),
+    }).catch(() => undefined)
+    await expect(started.ask('read-cluster', {}, never)).resolves.toEqual({ problem: 'the API server echoed Bearer [redacted]' })
+    const written = readdirSync(path.dirname(started.file)).map((name) => readFileSync(path.join(path.dirname(started.file), name), 'utf8'))
+    expect(written.join('\n')).not.toContain(token)
+    started.fail('done')
+  })
+
+  it('runs no errand once the context is sent: a worker past its wait would never answer', async () => {
+    channel = createRunContextChannel()
+    channel.deliver(CONTEXT)
+    await expect(channel.ask('read-cluster', {}, never)).rejects.toThrow('already sent')
   })
 })

@@ -5,6 +5,11 @@
  * context to a private file once it has it, and each worker waits for that file before any spec loads. A run that
  * cannot be prepared (a floor that fails to start) is written there too, so the worker stops waiting and every gate
  * reports it. Both modes go through it.
+ *
+ * While it waits, the worker also runs the runner's errands: the preparation's work that needs the Firestore and
+ * Kubernetes clients (seeding the floor, reading the cluster's identity and the permission preflight). The worker
+ * loads those clients for the gates anyway; done in the runner's thread too, they were loaded twice (~65 MB of the
+ * cold run's peak RSS and ~0.5 s of CPU, `docs/decisions/time-to-verdict.md`).
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -14,6 +19,12 @@ import { deepFreeze } from '../deep-freeze.ts'
 import type { RunContext } from './run-context.ts'
 
 type Message = { context: RunContext } | { error: string }
+/** An errand, as the runner writes it (`ask-<n>.json`), and the worker's answer (`answer-<n>.json`). */
+type Errand = { kind: string; request: unknown }
+type ErrandAnswer = { answer: unknown } | { error: string }
+
+/** What a worker does for the runner's errands, by kind; each answer must survive JSON. */
+export type ErrandHandlers = Readonly<Record<string, (request: unknown) => Promise<unknown>>>
 
 /** The runner's side: a private file, written exactly once. */
 export interface RunContextChannel {
@@ -22,6 +33,12 @@ export interface RunContextChannel {
   deliver(context: RunContext): void
   /** Ends every worker's wait with this reason, a sentence (e.g. "The emulator floor did not start: …"). */
   fail(reason: string): void
+  /**
+   * Has the waiting worker run an errand (see the module's note) and resolves with its answer; rejects with the
+   * worker's reason, or when `ended` settles first (the spec worker is gone, or never started: nobody will answer).
+   * Errands are answered one at a time, in the order asked, and only before the context is delivered.
+   */
+  ask(kind: string, request: unknown, ended: Promise<unknown>): Promise<unknown>
   /** Removes the file and its folder; also done when the process exits, however it ends (short of SIGKILL). */
   dispose(): void
 }
@@ -31,13 +48,12 @@ export function createRunContextChannel(): RunContextChannel {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-context-'))
   const file = path.join(dir, 'run-context.json')
   let sent = false
+  let asked = 0
   const write = (message: Message) => {
     // @note once: a worker that already read the context must never see another one for the same run.
     if (sent) throw new Error(`[openbell] The run context was already sent through ${file}; a run hands its workers one context.`)
     sent = true
-    // @note written whole, then renamed: a worker polling the path never reads half a file.
-    writeFileSync(`${file}.partial`, JSON.stringify(message), { mode: 0o600 })
-    renameSync(`${file}.partial`, file)
+    writeWhole(file, message)
   }
   const remove = () => rmSync(dir, { recursive: true, force: true })
   // @note a crash or Ctrl-C ends openbell with process.exit, past every `finally`: the file may hold the Alpaca
@@ -47,6 +63,27 @@ export function createRunContextChannel(): RunContextChannel {
     file,
     deliver: (context) => write({ context }),
     fail: (error) => write({ error }),
+    ask: async (kind, request, ended) => {
+      if (sent) throw new Error(`[openbell] The run context was already sent through ${file}; the worker runs no more errands.`)
+      asked += 1
+      const errandFile = path.join(dir, `ask-${asked}.json`)
+      writeWhole(errandFile, { kind, request } satisfies Errand)
+      const answerFile = path.join(dir, `answer-${asked}.json`)
+      let over = false
+      const gone = ended.then(
+        () => 'the spec worker ended',
+        (error: unknown) => `the spec worker failed (${error instanceof Error ? error.message : String(error)})`,
+      )
+      void gone.finally(() => (over = true))
+      // @note bounded by the worker's life: the wait ends when it answers, or when vitest's run is over.
+      while (!over) {
+        const answer = readJson<ErrandAnswer>(answerFile)
+        if (answer && 'error' in answer) throw new Error(answer.error)
+        if (answer) return answer.answer
+        await sleep(ERRAND_POLL_MS)
+      }
+      throw new Error(`${kind}: ${await gone} before it answered the runner`)
+    },
     dispose: () => {
       process.off('exit', remove)
       remove()
@@ -54,12 +91,19 @@ export function createRunContextChannel(): RunContextChannel {
   }
 }
 
+/** How often the runner looks for an errand's answer: a seeding or a preflight takes tens to hundreds of ms. */
+const ERRAND_POLL_MS = 5
+
 /** Options of {@link receiveRunContext}. */
 export interface ReceiveRunContextOptions {
   /** How long to wait for the runner before giving up. @default 300_000 */
   timeoutMs?: number
   /** @default 10 */
   pollMs?: number
+  /** The errands this worker runs for the runner while it waits (see the module's note). @default none: an errand is answered with an error */
+  errands?: ErrandHandlers
+  /** Makes an errand's answer or error safe to write where the runner reads it (the worker's secret scrubbing). @default unchanged */
+  scrub?: (answer: unknown) => unknown
 }
 
 /** What this spec worker received, by channel: at most one context per run, kept on `globalThis` (see below). */
@@ -74,10 +118,18 @@ const RECEIVED = Symbol.for('openbell.received-run-context')
 export async function receiveRunContext(file: string, options: ReceiveRunContextOptions = {}): Promise<RunContext> {
   const held = (globalThis as { [RECEIVED]?: { file: string; context: RunContext } })[RECEIVED]
   if (held?.file === file) return held.context
-  const { timeoutMs = 300_000, pollMs = 10 } = options
+  const { timeoutMs = 300_000, pollMs = 10, errands = {}, scrub = (answer: unknown) => answer } = options
   const deadline = Date.now() + timeoutMs
+  let errandsDone = 0
   for (;;) {
-    const message = readMessage(file)
+    const errand = readJson<Errand>(path.join(path.dirname(file), `ask-${errandsDone + 1}.json`))
+    if (errand) {
+      errandsDone += 1
+      const answer = await runErrand(errands, errand)
+      writeWhole(path.join(path.dirname(file), `answer-${errandsDone}.json`), scrub(answer))
+      continue
+    }
+    const message = readJson<Message>(file)
     if (message && 'error' in message) throw new Error(`[openbell] ${message.error}`)
     if (message) {
       const context = deepFreeze(message.context)
@@ -99,9 +151,25 @@ export function receivedRunContext(file: string): RunContext {
   return held.context
 }
 
-function readMessage(file: string): Message | null {
+async function runErrand(errands: ErrandHandlers, errand: Errand): Promise<ErrandAnswer> {
+  const handler = Object.hasOwn(errands, errand.kind) ? errands[errand.kind] : undefined
+  if (!handler) return { error: `${errand.kind}: this spec worker runs no such errand` }
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Message
+    return { answer: (await handler(errand.request)) ?? null }
+  } catch (error) {
+    return { error: `${errand.kind}: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+/** Writes a file whole, then renames it into place: a side polling the path never reads half a file. */
+function writeWhole(file: string, message: unknown): void {
+  writeFileSync(`${file}.partial`, JSON.stringify(message), { mode: 0o600 })
+  renameSync(`${file}.partial`, file)
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error

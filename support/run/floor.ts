@@ -45,9 +45,12 @@ export type FloorRequest = Pick<ResolvedConfig, 'scenario' | 'namespace'> & {
   seed: SeedFloor
 }
 
-/** The {@link FloorRequest} of a run. */
-export function floorRequestOf(config: ResolvedConfig, runDir: string): FloorRequest {
-  return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir, seed: seedLazily }
+/**
+ * The {@link FloorRequest} of a run. `seed` is who seeds: the one-shot run has its spec worker do it (`prepare/`);
+ * by default this thread does, loading the seeder when the floor asks (`openbell watch`, whose worker starts later).
+ */
+export function floorRequestOf(config: ResolvedConfig, runDir: string, seed: SeedFloor = seedLazily): FloorRequest {
+  return { scenario: config.scenario, namespace: config.namespace, tenantId: config.tenantId ?? '', firestoreProject: config.firestoreProject ?? '', runDir, seed }
 }
 
 // @note firebase-admin (~0.5–1 s of imports) loads when the floor asks (`load`, while the JVM boots) or seeds: loaded

@@ -7,7 +7,6 @@
 export { describeRunTarget } from './describe-run-target.ts'
 export { type FloorRequest, type StartFloor, type StartedFloor, floorRequestOf } from './floor.ts'
 export { type Progress, SILENT_PROGRESS, createProgress } from './progress.ts'
-export { type RunClusterFacts, readRunCluster } from './read-run-cluster.ts'
 export { runHarnessTests } from './run-harness-tests.ts'
 export { PROJECT_ROOT, runRunbook } from './run-runbook.ts'
 export { type RunSpecsOptions, createRunbookVitest } from './run-specs.ts'

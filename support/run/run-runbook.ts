@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../config/index.ts'
 // @note from their own modules, not `network/index.ts`: that one also exports the msw guard of the spec workers, and
 // loading msw here cost the runner's process ~70 modules it never uses (~0.17 s of CPU and ~19 MB natively).
@@ -17,7 +16,7 @@ import { floorRequestOf, type StartFloor, type StartedFloor } from './floor.ts'
 import { firstLineOf } from '../errors.ts'
 import { describeRunTarget } from './describe-run-target.ts'
 import { SILENT_PROGRESS, waitingFor, type Progress } from './progress.ts'
-import { readRunCluster } from './read-run-cluster.ts'
+import { readClusterInWorker, seedInWorker } from '../prepare/index.ts'
 import { runSpecs } from './run-specs.ts'
 import { tearDownFloor, type TeardownOutcome } from './tear-down-floor.ts'
 
@@ -34,8 +33,6 @@ export interface RunRunbookOptions {
   specsDir?: string
   /** The gates expected to run. @default GATE_MANIFEST */
   manifest?: readonly GateDefinition[]
-  /** Cluster mode: the kubeconfig the CLI loaded and validated; the run uses it instead of loading it again. @default null */
-  kubeConfig?: KubeConfig | null
   /** @default () => new Date() */
   now?: () => Date
   /**
@@ -106,6 +103,10 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   let abortReason: string | null = null
   let sealed: SealedRun
   let specsEnded: Promise<unknown> = Promise.resolve()
+  // @note settles when vitest's run is over, however it ends: the spec worker answers the runner's errands (below)
+  // only while it lives, and a run whose worker never started must not wait for an answer.
+  let endWorker = (): void => undefined
+  const workerEnded = new Promise<void>((resolve) => (endWorker = resolve))
   // @note a provisional NO-GO report first: if the process dies before the verdict, that is what stays behind.
   finish(['the run did not complete: openbell stopped before reaching a verdict'])
   const channel = createRunContextChannel()
@@ -155,6 +156,7 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
       progress,
     })
     specsEnded = specsRun.catch(() => undefined)
+    void specsEnded.then(endWorker)
     const [prepared, specs] = await Promise.allSettled([contextReady, specsRun])
     if (prepared.status === 'rejected') throw prepared.reason
     if (specs.status === 'rejected') throw specs.reason
@@ -187,14 +189,23 @@ export async function runRunbook(options: RunRunbookOptions): Promise<RunOutcome
   }
   return { ...sealed, teardown: await stopping }
 
-  /** The run's facts, found once: the emulator floor (emulator mode), then the cluster it points at. */
+  /**
+   * The run's facts, found once: the emulator floor (emulator mode), then the cluster it points at. The seeding and
+   * the cluster's reading are the spec worker's errands: it loads the Firestore and Kubernetes clients for the gates
+   * anyway, and this thread then loads neither (`prepare/`). In cluster mode the worker reads the kubeconfig from
+   * the same sources as the CLI's check and the gates (its environment, `--kube-context`).
+   */
   async function prepareContext(): Promise<RunContext> {
     if (config.env === 'emulators') {
       if (!options.startFloor) throw new Error('emulator mode needs the emulator floor, and none was provided')
-      floor = await options.startFloor({ ...floorRequestOf(config, runDir), progress })
+      floor = await options.startFloor({ ...floorRequestOf(config, runDir, seedInWorker(channel, workerEnded)), progress })
     }
     const { cluster, preflight } = await waitingFor(progress, 'the API server (its version and the permission preflight)', () =>
-      readRunCluster(config, floor ? { kubeconfigPath: floor.kubeconfigPath, loaded: null } : { kubeconfigPath: null, loaded: options.kubeConfig ?? null }),
+      readClusterInWorker(
+        channel,
+        { config: { namespace: config.namespace, kubeContext: config.kubeContext, requestTimeoutMs: config.requestTimeoutMs }, kubeconfigPath: floor?.kubeconfigPath ?? null },
+        workerEnded,
+      ),
     )
     const emulatorHost = floor?.firestoreEmulatorHost ?? (config.env === 'cluster' ? (process.env.FIRESTORE_EMULATOR_HOST ?? null) : null)
     return createRunContext(config, {

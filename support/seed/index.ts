@@ -3,7 +3,7 @@
 export { seedFloorData } from './seed-floor-data.ts'
 export type { FloorDataSummary, SeedFloorDataOptions } from './seed-floor-data.ts'
 export { seedEmulatorFloor } from './seed-emulator-floor.ts'
-export type { FloorSeedRequest, SeedFloor } from './seed-emulator-floor.ts'
+export type { FloorSeedRequest, FloorWrites, FloorWritesModule, SeedFloor } from './seed-emulator-floor.ts'
 export { seedWhaleTrades, resolveSeedOptions } from './seed-whale-trades.ts'
 export type { SeedWhaleTradesOptions, SeedWhaleTradesResult } from './seed-whale-trades.ts'
 export { seedSentimentSectors, pythonUtcIsoformat } from './seed-sentiment-sectors.ts'

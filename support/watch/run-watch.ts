@@ -12,9 +12,9 @@ import {
   type StartedFloor,
   SILENT_PROGRESS,
   type Progress,
-  readRunCluster,
   tearDownFloor,
 } from '../run/index.ts'
+import { readRunCluster } from '../prepare/index.ts'
 import { specFileOf } from '../gates/index.ts'
 import { loadWaivers } from '../verdict/index.ts'
 import { gateChanges, statusKey } from './gate-changes.ts'

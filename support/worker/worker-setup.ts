@@ -2,8 +2,9 @@
  * The one setup file of every spec worker, in both modes, run before the gate specs:
  * - installs the live-host guard first, so no request to the live broker host leaves the process, and each attempt
  *   is recorded in the run's violations file (the runner turns it into a failed run);
- * - loads the library the specs stand on while the runner is still preparing the run (the floor starting, the
- *   cluster's identity being read), then receives the whole run context (`run-context-channel.ts`);
+ * - loads the library the specs stand on while the runner is still preparing the run, runs the runner's errands of
+ *   that preparation (seeding the floor, reading the cluster's identity and the preflight: `prepare/`), then receives
+ *   the whole run context (`run-context-channel.ts`);
  * - puts the handlers of the modules the context names (the emulator floor's Alpaca stand-in) behind that guard, and
  *   sets the environment it names (the stand-in's demo key pair);
  * - counts each check's assertions, so a check that asserted nothing is unverified rather than passed.
@@ -13,6 +14,8 @@ import { installNetworkGuard, type NetworkGuard } from '../guard/index.ts'
 import { appendViolationTo, type LiveHostViolation } from '../network/index.ts'
 import type { RunContext } from '../context/index.ts'
 import { receiveRunContext } from '../context/index.ts'
+import { PREPARATION_ERRANDS } from '../prepare/index.ts'
+import { redactValue } from '../secrets/index.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
 /** This spec worker's guard subscription and the runs it already set up (by violations file). */
@@ -38,7 +41,9 @@ const guard = (state[GUARDED] ??= createWorkerGuard())
 // @note the guard is up before the clients load (they may take references to `http.request`); only then the clients'
 // domains, the slow part of the specs' surface (support/index.ts, the layer above this one, is not imported from here).
 const [context] = await Promise.all([
-  receiveRunContext(inject('openbell').contextChannel),
+  // @note an errand's answer is scrubbed with this worker's secrets (the kubeconfig it loaded registered its
+  // credentials here, not in the runner's thread) before the runner reads it.
+  receiveRunContext(inject('openbell').contextChannel, { errands: PREPARATION_ERRANDS, scrub: (answer) => redactValue(answer) }),
   import('../kube/index.ts'),
   import('../firestore/index.ts'),
   import('../data/index.ts'),

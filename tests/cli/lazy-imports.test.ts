@@ -66,12 +66,15 @@ describe('each command imports only what it needs (the CLI\'s own process, compi
     expect(run.files.filter((file) => file.startsWith('dist/emulators/') && !file.startsWith('dist/emulators/scenarios/scenario-names'))).toEqual([])
   }, 180_000)
 
-  it('a run loads msw only in its spec worker: the runner\'s thread has no interceptor to install', async () => {
+  it('a run loads msw and the Firestore and Kubernetes clients only in its spec worker, which seeds and reads the cluster for the runner', async () => {
     const run = await loadedBy(['run'])
+    // GO: the floor was seeded and the cluster's identity and preflight were read, by the spec worker's errands
     expect(run.exitCode, run.stderr).toBe(0)
-    // the record is real: this thread ran the specs (vitest) and started the floor
+    // the record is real: this thread ran the specs (vitest), started the floor and asked for the errands
     expect(run.packages).toContain('vitest')
     expect(run.files).toContain('dist/emulators/start-floor.js')
-    expect(run.packages).not.toContain('msw')
+    expect(run.files).toContain('dist/support/prepare/preparation-errands.js')
+    for (const name of ['msw', '@kubernetes/client-node', 'firebase-admin']) expect(run.packages, name).not.toContain(name)
+    expect(run.files.filter((file) => file.startsWith('dist/support/seed/') || file.startsWith('dist/support/kube/'))).toEqual([])
   }, 180_000)
 })

@@ -68,7 +68,9 @@ describe('a crash of the harness ends the run NO-GO, with the error in the repor
     ['throw-after-floor', 'openbell crashed: injected crash (throw-after-floor): the harness failed after the floor started'],
     ['reject-after-floor', 'openbell crashed: injected crash (reject-after-floor): the harness failed after the floor started'],
   ])('%s: an error nobody handles in the main process', { timeout: 240_000 }, async (mode, message) => {
-    const run = await runAndWatch(crashing(mode))
+    // @note a check hangs on a slow endpoint for 20 s, so the crash (a second after the floor is up) lands before the
+    // verdict: a healthy floor's gates can all be decided within that second, and a decided verdict stands.
+    const run = await runAndWatch([...crashing(mode), '--scenario', 'slow-endpoint', '--request-timeout', '20000'])
     expect(run.exitCode).toBe(3)
     expect(run.report.verdict).toBe('NO-GO')
     expect(messages(run.report)).toContain(message)

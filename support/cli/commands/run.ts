@@ -1,4 +1,3 @@
-import type { KubeConfig } from '@kubernetes/client-node'
 import type { ResolvedConfig } from '../../config/index.ts'
 import { formatMessage } from '../../errors.ts'
 import { createProgress, runRunbook } from '../../run/index.ts'
@@ -8,9 +7,9 @@ import { renderClosingLines } from '../render-closing-lines.ts'
 
 /**
  * `openbell run`: the runbook once, its verdict and exit code; the verdict is printed before the emulators stop.
- * `kubeConfig` is the one the CLI loaded (cluster mode).
+ * The CLI checked the kubeconfig already (cluster mode); the spec worker reads the cluster with it again (`prepare/`).
  */
-export async function runCommand(config: ResolvedConfig, dependencies: CliDependencies, io: CliIo, kubeConfig: KubeConfig | null): Promise<ExitCode> {
+export async function runCommand(config: ResolvedConfig, dependencies: CliDependencies, io: CliIo): Promise<ExitCode> {
   io.stdout(`openbell: market-open runbook against ${config.env === 'emulators' ? `the embedded emulators${config.scenario ? ` (scenario ${config.scenario})` : ''}` : `namespace ${config.namespace} of the cluster`}\n`)
   // @note on stderr: stdout is the result (check lines, verdict, report path); see `createProgress`.
   const progress = createProgress({ write: io.stderr })
@@ -18,7 +17,6 @@ export async function runCommand(config: ResolvedConfig, dependencies: CliDepend
     const { report, teardown } = await runRunbook({
       config,
       startFloor: dependencies.startFloor,
-      kubeConfig,
       progress,
       onVerdict: ({ report, runDir }) => io.stdout(`${renderClosingLines(report, runDir).join('\n')}\n`),
     })

@@ -3,10 +3,10 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CouldNotCheckError } from '../errors.ts'
-import { recordedClusterIdentity } from '../worker/index.ts'
-import type { RunContext } from '../context/index.ts'
-import { readRunCluster } from './read-run-cluster.ts'
+import { CouldNotCheckError } from '../../support/errors.ts'
+import { recordedClusterIdentity } from '../../support/worker/index.ts'
+import type { RunContext } from '../../support/context/index.ts'
+import { readRunCluster } from '../../support/prepare/index.ts'
 
 const SETTINGS = { namespace: 'trading-floor', kubeContext: null, requestTimeoutMs: 2_000 }
 

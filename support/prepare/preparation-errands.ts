@@ -1,0 +1,34 @@
+import type { ResolvedConfig } from '../config/index.ts'
+import type { ErrandHandlers, RunContextChannel } from '../context/index.ts'
+import type { FloorSeedRequest, SeedFloor } from '../seed/index.ts'
+import { readRunCluster, type RunClusterFacts } from './read-run-cluster.ts'
+
+/** What the runner asks the spec worker to read about the run's cluster: the settings and the kubeconfig file, if any. */
+export interface ReadClusterRequest {
+  config: Pick<ResolvedConfig, 'namespace' | 'kubeContext' | 'requestTimeoutMs'>
+  /** The emulator floor's kubeconfig; `null` for the standard sources, read from the worker's environment as the gates read them. */
+  kubeconfigPath: string | null
+}
+
+/**
+ * The errands a spec worker runs for a one-shot run while it waits for the run context (`run-context-channel.ts`):
+ * the preparation's work that needs the Firestore and Kubernetes clients, which the worker loads for the gates anyway.
+ * The runner's thread then loads neither (`docs/decisions/time-to-verdict.md`).
+ */
+export const PREPARATION_ERRANDS: ErrandHandlers = Object.freeze({
+  'read-cluster': async (request: unknown) => {
+    const { config, kubeconfigPath } = request as ReadClusterRequest
+    return readRunCluster(config, { kubeconfigPath, loaded: null })
+  },
+  'seed-floor': async (request: unknown) => (await import('../seed/index.ts')).seedEmulatorFloor(request as FloorSeedRequest),
+})
+
+/** The runner's side of `read-cluster`: the facts as `readRunCluster` gives them, read in the spec worker. */
+export async function readClusterInWorker(channel: Pick<RunContextChannel, 'ask'>, request: ReadClusterRequest, workerEnded: Promise<unknown>): Promise<RunClusterFacts> {
+  return (await channel.ask('read-cluster', request, workerEnded)) as RunClusterFacts
+}
+
+/** The runner's side of `seed-floor`: a seeder for the emulator floor that seeds in the spec worker. */
+export function seedInWorker(channel: Pick<RunContextChannel, 'ask'>, workerEnded: Promise<unknown>): SeedFloor {
+  return async (request) => void (await channel.ask('seed-floor', request, workerEnded))
+}
