@@ -1,5 +1,6 @@
 import type { createVitest, InlineConfig } from 'vitest/node'
 import { CODE_ROOT, codeFile, MODULE_EXTENSION } from '../project-paths.ts'
+import { specWorkerThreadPool } from './spec-worker-thread-pool.ts'
 
 /** What a vitest that runs or collects the gate specs is pointed at. */
 export interface SpecWorkerTarget {
@@ -36,8 +37,9 @@ export function specWorkerConfig(target: SpecWorkerTarget): NonNullable<Paramete
     // @note a worker thread of this process, not a forked one: one Node process fewer in the tree (~65 MB of the
     // cold run's peak RSS, `npm run bench`). The thread has its own module graph, `http`/`dns` modules and copy of
     // the environment, so worker-setup's guard covers everything the specs load, and `vitest.close()` terminates
-    // the thread, left-over work included, before the violations file is read.
-    pool: 'threads',
+    // the thread, left-over work included, before the violations file is read. vitest's own thread with a bounded
+    // young generation (`spec-worker-thread-pool.ts`).
+    pool: specWorkerThreadPool(),
     passWithNoTests: true,
     ...compiledWorkerOptions(target.resident ?? false),
     ...(target.testNamePattern ? { testNamePattern: target.testNamePattern } : {}),

@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { SPEC_WORKER_THREAD_DEFAULTS, specWorkerThreadPool } from './spec-worker-thread-pool.ts'
+
+type PoolOptions = Parameters<ReturnType<typeof specWorkerThreadPool>['createPoolWorker']>[0]
+
+// @note a stand-in for vitest's worker entry point (`<distPath>/workers/threads.js`): it answers each message with the
+// limits its thread was started with, what it printed going to the pool's output streams.
+const distPath = mkdtempSync(path.join(os.tmpdir(), 'openbell-thread-pool-'))
+mkdirSync(path.join(distPath, 'workers'))
+writeFileSync(
+  path.join(distPath, 'workers/threads.js'),
+  `import { parentPort, resourceLimits } from 'node:worker_threads'
+   console.log('worker says hello')
+   parentPort.on('message', (message) => parentPort.postMessage({ echo: message, resourceLimits, env: process.env.OPENBELL_POOL_TEST }))`,
+)
+afterAll(() => rmSync(distPath, { recursive: true, force: true }))
+
+function poolOptions(outputStream: PassThrough): PoolOptions {
+  return {
+    distPath,
+    project: { vitest: { logger: { outputStream, errorStream: new PassThrough() } } },
+    method: 'run',
+    environment: { name: 'node', options: null },
+    execArgv: [],
+    env: { OPENBELL_POOL_TEST: 'from the pool options' },
+  } as unknown as PoolOptions
+}
+
+describe('the spec worker thread: vitest\'s worker entry point in a thread whose young generation is bounded', () => {
+  it('starts the entry point with the bound, the pool\'s environment and output, and ends the thread on stop', async () => {
+    const output = new PassThrough()
+    let printed = ''
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()))
+    const worker = specWorkerThreadPool().createPoolWorker(poolOptions(output))
+    await worker.start()
+    const answer = new Promise<{ echo: unknown; resourceLimits: { maxYoungGenerationSizeMb: number }; env: string }>((resolve) => worker.on('message', resolve))
+    worker.send({ __vitest_worker_request__: true, type: 'cancel' } as never)
+    const { echo, resourceLimits, env } = await answer
+    expect(echo).toEqual({ __vitest_worker_request__: true, type: 'cancel' })
+    expect(resourceLimits.maxYoungGenerationSizeMb).toBe(SPEC_WORKER_THREAD_DEFAULTS.maxYoungGenerationSizeMb)
+    expect(env).toBe('from the pool options')
+    await expect.poll(() => printed).toContain('worker says hello')
+    await worker.stop()
+    expect(() => worker.send({} as never)).toThrow('stopped or never started')
+  })
+
+  it('takes another bound when given one', async () => {
+    const worker = specWorkerThreadPool({ maxYoungGenerationSizeMb: 24 }).createPoolWorker(poolOptions(new PassThrough()))
+    await worker.start()
+    const answer = new Promise<{ resourceLimits: { maxYoungGenerationSizeMb: number } }>((resolve) => worker.on('message', resolve))
+    worker.send({} as never)
+    expect((await answer).resourceLimits.maxYoungGenerationSizeMb).toBe(24)
+    await worker.stop()
+  })
+})
