@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
+import { secretRegistry } from '../secrets/index.ts'
 import { SPEC_WORKER_THREAD_DEFAULTS, specWorkerThreadPool } from './spec-worker-thread-pool.ts'
 
 type PoolOptions = Parameters<ReturnType<typeof specWorkerThreadPool>['createPoolWorker']>[0]
@@ -15,7 +16,10 @@ writeFileSync(
   path.join(distPath, 'workers/threads.js'),
   `import { parentPort, resourceLimits } from 'node:worker_threads'
    console.log('worker says hello')
-   parentPort.on('message', (message) => parentPort.postMessage({ echo: message, resourceLimits, env: process.env.OPENBELL_POOL_TEST }))`,
+   parentPort.on('message', (message) => {
+     if (message.share) parentPort.postMessage({ 'openbell.shared-secret': message.share })
+     parentPort.postMessage({ echo: message, resourceLimits, env: process.env.OPENBELL_POOL_TEST })
+   })`,
 )
 afterAll(() => rmSync(distPath, { recursive: true, force: true }))
 
@@ -46,6 +50,29 @@ describe('the spec worker thread: vitest\'s worker entry point in a thread whose
     await expect.poll(() => printed).toContain('worker says hello')
     await worker.stop()
     expect(() => worker.send({} as never)).toThrow('stopped or never started')
+  })
+
+  it('registers a secret the worker shares with this thread\'s scrubbing, before the result behind it, and never hands it to vitest', async () => {
+    const secret = 'canary-worker-only-token-7e1c'
+    expect(secretRegistry.forms()).not.toContain(secret)
+    const worker = specWorkerThreadPool().createPoolWorker(poolOptions(new PassThrough()))
+    await worker.start()
+    const seen: unknown[] = []
+    const known: boolean[] = []
+    const answered = new Promise<void>((resolve) =>
+      worker.on('message', (message) => {
+        seen.push(message)
+        known.push(secretRegistry.forms().includes(secret))
+        resolve()
+      }),
+    )
+    worker.send({ share: secret } as never)
+    await answered
+    await worker.stop()
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toMatchObject({ echo: { share: secret } })
+    expect(known).toEqual([true])
+    secretRegistry.clear()
   })
 
   it('takes another bound when given one', async () => {

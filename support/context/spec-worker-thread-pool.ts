@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { PoolRunnerInitializer } from 'vitest/node'
+import { receiveSharedSecret } from '../secrets/index.ts'
 
 type PoolOptions = Parameters<PoolRunnerInitializer['createPoolWorker']>[0]
 type PoolWorker = ReturnType<PoolRunnerInitializer['createPoolWorker']>
@@ -25,7 +26,8 @@ export const SPEC_WORKER_THREAD_DEFAULTS = Object.freeze({
  * vitest's `threads` worker with the young generation bounded: vitest 4.1 starts its worker thread with no
  * `resourceLimits`, and Node accepts no V8 flag in a worker's `execArgv`. Everything else is as vitest's own
  * (`ThreadsPoolWorker`): the same worker entry point, environment, execArgv and output streams; `stop` terminates the
- * thread, left-over work included.
+ * thread, left-over work included. One addition: the secrets the worker shares (`secrets/share-secrets.ts`) are
+ * registered with this thread's scrubbing as they arrive, before any result behind them, and never reach vitest.
  */
 export function specWorkerThreadPool(limits: { maxYoungGenerationSizeMb?: number } = {}): PoolRunnerInitializer {
   const maxYoungGenerationSizeMb = limits.maxYoungGenerationSizeMb ?? SPEC_WORKER_THREAD_DEFAULTS.maxYoungGenerationSizeMb
@@ -40,6 +42,8 @@ class SpecWorkerThread implements PoolWorker {
   readonly #options: PoolOptions
   readonly #maxYoungGenerationSizeMb: number
   #thread: Worker | null = null
+  /** vitest's message listeners, as wrapped to leave out the shared secrets (kept for `off`). */
+  readonly #wrapped = new Map<(arg: unknown) => void, (arg: unknown) => void>()
 
   constructor(options: PoolOptions, maxYoungGenerationSizeMb: number) {
     this.#options = options
@@ -47,11 +51,14 @@ class SpecWorkerThread implements PoolWorker {
   }
 
   on(event: string, callback: (arg: unknown) => void): void {
-    this.#running.on(event, callback)
+    if (event !== 'message') return void this.#running.on(event, callback)
+    const wrapped = this.#wrapped.get(callback) ?? ((message: unknown) => void (receiveSharedSecret(message) || callback(message)))
+    this.#wrapped.set(callback, wrapped)
+    this.#running.on(event, wrapped)
   }
 
   off(event: string, callback: (arg: unknown) => void): void {
-    this.#running.off(event, callback)
+    this.#running.off(event, (event === 'message' ? this.#wrapped.get(callback) : undefined) ?? callback)
   }
 
   send(message: Parameters<PoolWorker['send']>[0]): void {

@@ -13,6 +13,8 @@ export interface SecretRegistry {
   add(value: string | null | undefined): void
   /** Every registered value and its echoed forms, longest first. */
   forms(): readonly string[]
+  /** Calls `listener` with each value registered from now on, and with each already registered; returns the unsubscribe. */
+  subscribe(listener: (value: string) => void): () => void
   /** Forgets everything registered (tests). */
   clear(): void
 }
@@ -20,6 +22,7 @@ export interface SecretRegistry {
 /** Creates an empty registry. */
 export function createSecretRegistry(): SecretRegistry {
   const values = new Set<string>()
+  const listeners = new Set<(value: string) => void>()
   let cached: string[] | null = null
   return {
     add(value) {
@@ -28,6 +31,12 @@ export function createSecretRegistry(): SecretRegistry {
       const trimmed = value.trim()
       if (trimmed !== value) values.add(trimmed)
       cached = null
+      for (const listener of listeners) listener(value)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      for (const value of values) listener(value)
+      return () => void listeners.delete(listener)
     },
     forms() {
       cached ??= [...new Set([...values].flatMap(echoedForms))].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)

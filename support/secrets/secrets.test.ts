@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { KubeConfig } from '@kubernetes/client-node'
 import { redactText } from './redact.ts'
-import { createSecretRegistry, echoedForms, escapeControls, registerKubeConfigSecrets, registerNotifyUrl, secretRegistry, withoutUserinfo } from './index.ts'
+import {
+  createSecretRegistry,
+  echoedForms,
+  escapeControls,
+  receiveSharedSecret,
+  registerKubeConfigSecrets,
+  registerNotifyUrl,
+  registerSecret,
+  secretRegistry,
+  shareSecretsWithParentThread,
+  withoutUserinfo,
+} from './index.ts'
 
 describe('echoedForms', () => {
   it('gives the secret as it is, JSON-, XML- and URL-escaped and base64', () => {
@@ -86,5 +97,26 @@ describe('escapeControls', () => {
   it('escapes C0 and C1 controls, ESC, DEL and bidi controls, and keeps what it is told to', () => {
     expect(escapeControls('a\u202Eb\u2066c\u001b[2Jd\u0085e\u007ff\ng')).toBe('a\\u202eb\\u2066c\\u001b[2Jd\\u0085e\\u007ff\\u000ag')
     expect(escapeControls('line\nnext', '\n')).toBe('line\nnext')
+  })
+})
+
+describe('a spec worker thread shares what it learns with the runner\'s thread', () => {
+  it('posts every secret its registry holds, and each one it learns later, until unsubscribed', () => {
+    const posted: unknown[] = []
+    secretRegistry.clear()
+    registerSecret('canary-known-before-6b1d')
+    const stop = shareSecretsWithParentThread({ postMessage: (message: unknown) => void posted.push(message) })
+    registerSecret('canary-learned-after-2f9a')
+    stop()
+    registerSecret('canary-after-unsubscribe-44c0')
+    expect(posted).toEqual([{ 'openbell.shared-secret': 'canary-known-before-6b1d' }, { 'openbell.shared-secret': 'canary-learned-after-2f9a' }])
+    // the runner's side registers a shared secret and claims the message; it leaves vitest's own messages alone
+    secretRegistry.clear()
+    expect(receiveSharedSecret(posted[1])).toBe(true)
+    expect(secretRegistry.forms()).toContain('canary-learned-after-2f9a')
+    expect(receiveSharedSecret({ __vitest_worker_response__: true })).toBe(false)
+    expect(receiveSharedSecret('openbell.shared-secret')).toBe(false)
+    expect(shareSecretsWithParentThread(null)()).toBeUndefined()
+    secretRegistry.clear()
   })
 })

@@ -7,6 +7,7 @@
  *   the whole run context (`run-context-channel.ts`);
  * - puts the handlers of the modules the context names (the emulator floor's Alpaca stand-in) behind that guard, and
  *   sets the environment it names (the stand-in's demo key pair);
+ * - shares every credential it learns with the runner's thread, which writes the reports and the console;
  * - counts each check's assertions, so a check that asserted nothing is unverified rather than passed.
  */
 import { afterEach, expect, inject } from 'vitest'
@@ -15,7 +16,7 @@ import { appendViolationTo, type LiveHostViolation } from '../network/index.ts'
 import type { RunContext } from '../context/index.ts'
 import { receiveRunContext } from '../context/index.ts'
 import { PREPARATION_ERRANDS } from '../prepare/index.ts'
-import { redactValue } from '../secrets/index.ts'
+import { redactValue, shareSecretsWithParentThread } from '../secrets/index.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
 /** This spec worker's guard subscription and the runs it already set up (by violations file). */
@@ -70,6 +71,9 @@ afterEach(({ task }) => {
 })
 
 function createWorkerGuard(): WorkerGuard {
+  // @note once per worker, first: every credential this thread learns (the kubeconfig it loads, an exec plugin's
+  // token) reaches the runner's scrubbing before any check's result that could quote it (`secrets/share-secrets.ts`).
+  shareSecretsWithParentThread()
   const early: LiveHostViolation[] = []
   const created: WorkerGuard = {
     run: null,

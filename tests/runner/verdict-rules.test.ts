@@ -96,4 +96,17 @@ describe('the reports of a run', () => {
     expect(verifyRunFolder(run.runDir).discrepancies).toEqual([])
     expect(run.stdout).not.toContain(canary)
   })
+
+  it('never contain a credential only the spec worker learned, quoted bare by a failing check (the worker shares what it learns with the runner\'s scrubbing)', async () => {
+    const token = 'openbell-emulator-token'
+    // a Kubernetes API stand-in (denying nothing) whose kubeconfig holds the token; the spec worker loads it, the runner's thread never does
+    const run = await runFixture('echoed-credential', { forbidden: [] })
+    const check = run.report.gates[0]?.checks[0]
+    expect(check?.status).toBe('unverified')
+    expect(check?.reason).toContain('the API server answered 401 (token [redacted] is expired)')
+    const files = execFileSync('find', [run.runDir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n')
+    expect(files.length).toBeGreaterThan(4)
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(token)
+    expect(run.stdout + run.stderr).not.toContain(token)
+  })
 })
