@@ -137,3 +137,22 @@ describe('run context channel: the waiting worker runs the runner\'s errands (se
     await expect(channel.ask('read-cluster', {}, never)).rejects.toThrow('already sent')
   })
 })
+
+describe('run context channel: a second wait on the same channel in the same worker (vitest re-runs a transformed setup file per spec file)', () => {
+  let channel: RunContextChannel | undefined
+  afterEach(() => channel?.dispose())
+  const never = new Promise<never>(() => undefined)
+
+  it('runs no errand again, and fails at once when the run failed', async () => {
+    const started = (channel = createRunContextChannel())
+    let runs = 0
+    const errands = { 'seed-floor': async () => void (runs += 1) }
+    const first = receiveRunContext(started.file, { pollMs: 5, errands })
+    await started.ask('seed-floor', {}, never)
+    started.fail('The emulator floor did not start: seed-floor: the emulator refused the batch write')
+    await expect(first).rejects.toThrow('did not start')
+    await expect(receiveRunContext(started.file, { pollMs: 5, errands })).rejects.toThrow('[openbell] The emulator floor did not start')
+    await expect(receiveRunContext(started.file, { pollMs: 5, errands })).rejects.toThrow('did not start')
+    expect(runs).toBe(1)
+  })
+})

@@ -110,33 +110,45 @@ export interface ReceiveRunContextOptions {
 const RECEIVED = Symbol.for('openbell.received-run-context')
 
 /**
+ * One channel's progress in this worker: the errands already run, and how the wait ended. A later wait on the same
+ * channel (vitest re-runs a transformed setup file before each spec file) picks up from here: no errand runs twice,
+ * and a run that failed fails at once.
+ */
+interface ChannelProgress {
+  file: string
+  errandsDone: number
+  context: RunContext | null
+  failed: string | null
+}
+const held = (): { [RECEIVED]?: ChannelProgress } => globalThis as { [RECEIVED]?: ChannelProgress }
+
+/**
  * The worker's side: waits for the run context, deep-freezes it and keeps it for {@link receivedRunContext}; a
  * second call for the same channel returns the same frozen object. Throws with the runner's reason if it failed.
  * @note on `globalThis`: vitest may load this module more than once in a worker (`isolate: false`), and every copy
  * must see the one context.
  */
 export async function receiveRunContext(file: string, options: ReceiveRunContextOptions = {}): Promise<RunContext> {
-  const held = (globalThis as { [RECEIVED]?: { file: string; context: RunContext } })[RECEIVED]
-  if (held?.file === file) return held.context
+  // @note one slot: a resident worker serving run after run holds only the current run's channel.
+  const progress = held()[RECEIVED]?.file === file ? held()[RECEIVED]! : (held()[RECEIVED] = { file, errandsDone: 0, context: null, failed: null })
+  if (progress.context) return progress.context
+  if (progress.failed !== null) throw new Error(`[openbell] ${progress.failed}`)
   const { timeoutMs = 300_000, pollMs = 10, errands = {}, scrub = (answer: unknown) => answer } = options
   const deadline = Date.now() + timeoutMs
-  let errandsDone = 0
   for (;;) {
-    const errand = readJson<Errand>(path.join(path.dirname(file), `ask-${errandsDone + 1}.json`))
+    const errand = readJson<Errand>(path.join(path.dirname(file), `ask-${progress.errandsDone + 1}.json`))
     if (errand) {
-      errandsDone += 1
-      const answer = await runErrand(errands, errand)
-      writeWhole(path.join(path.dirname(file), `answer-${errandsDone}.json`), scrub(answer))
+      // @note counted before it runs: a second wait on the channel never takes the same errand.
+      const number = (progress.errandsDone += 1)
+      writeWhole(path.join(path.dirname(file), `answer-${number}.json`), scrub(await runErrand(errands, errand)))
       continue
     }
     const message = readJson<Message>(file)
-    if (message && 'error' in message) throw new Error(`[openbell] ${message.error}`)
-    if (message) {
-      const context = deepFreeze(message.context)
-      // @note one slot: a resident worker serving run after run holds only the current run's context.
-      ;(globalThis as { [RECEIVED]?: { file: string; context: RunContext } })[RECEIVED] = { file, context }
-      return context
+    if (message && 'error' in message) {
+      progress.failed = message.error
+      throw new Error(`[openbell] ${message.error}`)
     }
+    if (message) return (progress.context = deepFreeze(message.context))
     if (Date.now() >= deadline) throw new Error(`[openbell] The run context did not arrive within ${timeoutMs} ms; the runner never wrote ${file}.`)
     await sleep(pollMs)
   }
@@ -144,11 +156,11 @@ export async function receiveRunContext(file: string, options: ReceiveRunContext
 
 /** The context {@link receiveRunContext} received through `file`. @throws when none was received (a spec loaded outside the runbook's setup). */
 export function receivedRunContext(file: string): RunContext {
-  const held = (globalThis as { [RECEIVED]?: { file: string; context: RunContext } })[RECEIVED]
-  if (held?.file !== file) {
+  const progress = held()[RECEIVED]
+  if (progress?.file !== file || !progress.context) {
     throw new Error(`[openbell] No run context has been received from ${file}; gate specs run only through openbell's runner (support/worker/worker-setup.ts receives it).`)
   }
-  return held.context
+  return progress.context
 }
 
 async function runErrand(errands: ErrandHandlers, errand: Errand): Promise<ErrandAnswer> {
