@@ -23,9 +23,20 @@ export const PREPARATION_ERRANDS: ErrandHandlers = Object.freeze({
   'seed-floor': async (request: unknown) => (await import('../seed/index.ts')).seedEmulatorFloor(request as FloorSeedRequest),
 })
 
-/** The runner's side of `read-cluster`: the facts as `readRunCluster` gives them, read in the spec worker. */
+/**
+ * The runner's side of `read-cluster`: the facts as `readRunCluster` gives them, read in the spec worker.
+ * @throws when the answer is not of that shape: a preflight that went missing on the way would block no gate.
+ */
 export async function readClusterInWorker(channel: Pick<RunContextChannel, 'ask'>, request: ReadClusterRequest, workerEnded: Promise<unknown>): Promise<RunClusterFacts> {
-  return (await channel.ask('read-cluster', request, workerEnded)) as RunClusterFacts
+  const answer = await channel.ask('read-cluster', request, workerEnded)
+  if (!isClusterFacts(answer)) throw new Error('read-cluster: the spec worker\'s answer is not the cluster\'s facts (a cluster and a preflight)')
+  return answer
+}
+
+function isClusterFacts(answer: unknown): answer is RunClusterFacts {
+  const { cluster, preflight } = (answer ?? {}) as Partial<Record<keyof RunClusterFacts, unknown>>
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null
+  return isRecord(cluster) && 'problem' in (cluster as object) && (preflight === null || (isRecord(preflight) && isRecord((preflight as { blockedGates?: unknown }).blockedGates)))
 }
 
 /** The runner's side of `seed-floor`: a seeder for the emulator floor that seeds in the spec worker. */
