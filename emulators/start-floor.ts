@@ -80,9 +80,10 @@ export async function startFloor(request: FloorRequest, options: StartFloorOptio
     const objectsLoading = loadKubeObjects(FLOOR_KUBE_FIXTURE_DIR, { now })
       .then((loaded) => applyKubeOverlay(loaded, scenario?.kube ?? {}, { now }))
       .then((loaded) => (options.kube ? generateLargeFloor(loaded, options.kube, request.namespace) : loaded))
-    // @note the seeding code (the runner's seeder: firebase-admin, ~0.5–1 s of imports) loads while the JVM boots: once the ops stand-ins
-    // and the fixtures are up (the JVM is spawned by then), not with this module, where it delayed the JVM's spawn by as
-    // much, and not once the emulator answers, where the main thread had been idle for the JVM's whole start-up.
+    // @note the seeding code loads while the JVM boots: once the ops stand-ins and the fixtures are up (the JVM is spawned
+    // by then), not with this module, where it delayed the JVM's spawn, and not once the emulator answers. The runner's
+    // seeder may have code to load too (`seed.load`: `openbell watch` seeds in its own thread with firebase-admin, ~0.5–1 s
+    // of imports); a one-shot run's seeder has its spec worker seed, and has nothing to load here.
     const seederLoading = scenario?.firestore?.down
       ? null
       : Promise.all([opsStarting, objectsLoading]).then(async () => (await Promise.all([import('./seed-floor.ts'), request.seed.load?.()]))[0])

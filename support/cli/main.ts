@@ -108,8 +108,9 @@ function checkLocalPaths(config: ResolvedConfig): void {
 }
 
 /**
- * In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. The loaded
- * kubeconfig is the one the command uses: it is loaded once per run.
+ * In cluster mode a kubeconfig that cannot be used is a usage error, found before anything is written. `halt`, `plan`
+ * and `watch` use the kubeconfig loaded here; `run` and `test` only check it here, and their spec worker loads it again
+ * from the same sources to read the cluster and run the gates.
  * @note imported here, not at the top: `--help`, `--version`, a usage error and `verify` never load the Kubernetes client.
  */
 async function validateClusterAccess(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<KubeConfig> {

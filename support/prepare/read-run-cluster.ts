@@ -31,8 +31,8 @@ export async function readRunCluster(
   source: RunKubeConfigSource,
 ): Promise<RunClusterFacts> {
   const { kubeconfigPath } = source
-  // @note loaded here, not with the runner: in emulator mode the floor's Firestore JVM is spawned first, and boots on
-  // the other core while the Kubernetes client loads (a cold run's critical path; cluster mode has it loaded already).
+  // @note loaded when the cluster is read, not with this module: a one-shot run reads it in the spec worker, which has
+  // the client loading already (`preparation-errands.ts`); `openbell watch` reads it in its own thread once its floor is up.
   const { createKubeReader, loadKubeConfig, preflightKubeReads } = await import('../kube/index.ts')
   let kubeConfig: KubeConfig
   try {
