@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { PoolRunnerInitializer } from 'vitest/node'
-import { receiveSharedSecret } from '../secrets/index.ts'
+import { withoutSharedSecrets } from '../secrets/index.ts'
 
 type PoolOptions = Parameters<PoolRunnerInitializer['createPoolWorker']>[0]
 type PoolWorker = ReturnType<PoolRunnerInitializer['createPoolWorker']>
@@ -52,7 +52,7 @@ class SpecWorkerThread implements PoolWorker {
 
   on(event: string, callback: (arg: unknown) => void): void {
     if (event !== 'message') return void this.#running.on(event, callback)
-    const wrapped = this.#wrapped.get(callback) ?? ((message: unknown) => void (receiveSharedSecret(message) || callback(message)))
+    const wrapped = this.#wrapped.get(callback) ?? withoutSharedSecrets(callback)
     this.#wrapped.set(callback, wrapped)
     this.#running.on(event, wrapped)
   }

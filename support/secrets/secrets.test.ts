@@ -10,7 +10,7 @@ import {
   registerNotifyUrl,
   registerSecret,
   secretRegistry,
-  shareSecretsWithParentThread,
+  shareSecretsWithRunner,
   withoutUserinfo,
 } from './index.ts'
 
@@ -100,12 +100,12 @@ describe('escapeControls', () => {
   })
 })
 
-describe('a spec worker thread shares what it learns with the runner\'s thread', () => {
+describe('a spec worker shares what it learns with its runner', () => {
   it('posts every secret its registry holds, and each one it learns later, until unsubscribed', () => {
     const posted: unknown[] = []
     secretRegistry.clear()
     registerSecret('canary-known-before-6b1d')
-    const stop = shareSecretsWithParentThread({ postMessage: (message: unknown) => void posted.push(message) })
+    const stop = shareSecretsWithRunner({ postMessage: (message: unknown) => void posted.push(message) })
     registerSecret('canary-learned-after-2f9a')
     stop()
     registerSecret('canary-after-unsubscribe-44c0')
@@ -116,7 +116,7 @@ describe('a spec worker thread shares what it learns with the runner\'s thread',
     expect(secretRegistry.forms()).toContain('canary-learned-after-2f9a')
     expect(receiveSharedSecret({ __vitest_worker_response__: true })).toBe(false)
     expect(receiveSharedSecret('openbell.shared-secret')).toBe(false)
-    expect(shareSecretsWithParentThread(null)()).toBeUndefined()
+    expect(shareSecretsWithRunner(null)()).toBeUndefined()
     secretRegistry.clear()
   })
 })

@@ -2,12 +2,13 @@ import { parentPort } from 'node:worker_threads'
 import { registerSecret, secretRegistry } from './secret-registry.ts'
 
 /**
- * A secret a spec worker thread learned, as it posts it to the runner's thread: its scrubbing must know everything the
+ * A secret a spec worker learned, as it posts it to the runner's thread: its scrubbing must know everything the
  * worker knows. Reports, JUnit and the console are written by the runner's thread, from what the worker's checks
  * report; the worker learns credentials the runner never sees (the kubeconfig it loads, an exec plugin's or an auth
  * provider's token minted for the worker's own requests), and a check's error may quote one.
- * @note posted on the thread's own port, the one vitest's results travel on: it reaches the runner before any result
- * the worker sends after learning it, so no report or console line is ever written without it. In memory only.
+ * @note posted on the worker's own channel to the runner (a thread's port, a forked process's IPC), the one vitest's
+ * results travel on: it reaches the runner before any result the worker sends after learning it, so no report or
+ * console line is ever written without it. Never written to a file.
  */
 const SHARED_SECRET = 'openbell.shared-secret'
 
@@ -15,14 +16,25 @@ interface SharedSecretMessage {
   [SHARED_SECRET]: string
 }
 
+/** Where a spec worker posts to its runner: a worker thread's port, or a forked worker process's IPC channel. */
+export interface RunnerChannel {
+  postMessage(message: unknown): void
+}
+
+/** This worker's channel to its runner; `null` in a process that has none (nothing to share with). */
+function runnerChannel(): RunnerChannel | null {
+  if (parentPort) return parentPort
+  const send = process.send?.bind(process)
+  return send ? { postMessage: (message) => void send(message) } : null
+}
+
 /**
- * The worker thread's side: posts every secret this thread's registry holds, and each one it learns later, to the
- * thread that started it. Does nothing on a main thread (a forked worker process; `openbell watch` reads with its
- * own registry). Returns the unsubscribe.
+ * The spec worker's side: posts every secret this worker's registry holds, and each one it learns later, to its
+ * runner (`openbell run`'s thread, `openbell watch`'s process). Returns the unsubscribe.
  */
-export function shareSecretsWithParentThread(port: Pick<NonNullable<typeof parentPort>, 'postMessage'> | null = parentPort): () => void {
-  if (!port) return () => undefined
-  return secretRegistry.subscribe((value) => port.postMessage({ [SHARED_SECRET]: value } satisfies SharedSecretMessage))
+export function shareSecretsWithRunner(channel: RunnerChannel | null = runnerChannel()): () => void {
+  if (!channel) return () => undefined
+  return secretRegistry.subscribe((value) => channel.postMessage({ [SHARED_SECRET]: value } satisfies SharedSecretMessage))
 }
 
 /**
@@ -33,4 +45,9 @@ export function receiveSharedSecret(message: unknown): boolean {
   if (typeof message !== 'object' || message === null || !Object.hasOwn(message, SHARED_SECRET)) return false
   registerSecret((message as SharedSecretMessage)[SHARED_SECRET])
   return true
+}
+
+/** A pool's message listener for vitest that registers the shared secrets and passes vitest only its own messages. */
+export function withoutSharedSecrets(listener: (message: unknown) => void): (message: unknown) => void {
+  return (message) => void (receiveSharedSecret(message) || listener(message))
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createVitest, type Vitest } from 'vitest/node'
+import { secretRegistry } from '../secrets/index.ts'
 import { createResidentForkPool, type ResidentForkPool } from './resident-fork-pool.ts'
 
 let opened: { vitest: Vitest; resident: ResidentForkPool; dir: string } | null = null
@@ -14,12 +15,12 @@ afterEach(async () => {
 })
 
 /** A vitest over one spec file that appends its worker's pid to a log each time it runs, with the resident pool. */
-async function start(maxRunsPerWorker?: number) {
+async function start(maxRunsPerWorker?: number, alsoInTheCheck = '') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'openbell-resident-pool-'))
   const log = path.join(dir, 'runs.log')
   writeFileSync(
     path.join(dir, 'one.spec.js'),
-    `import { appendFileSync } from 'node:fs'\nimport { it, expect } from 'vitest'\nit('runs', () => { appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); expect(1).toBe(1) })\n`,
+    `import { appendFileSync } from 'node:fs'\nimport { it, expect } from 'vitest'\nit('runs', () => { appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); ${alsoInTheCheck} expect(1).toBe(1) })\n`,
   )
   const resident = createResidentForkPool(maxRunsPerWorker === undefined ? {} : { maxRunsPerWorker })
   const vitest = await createVitest('test', { config: false, root: dir, dir, include: ['*.spec.js'], watch: false, isolate: false, maxWorkers: 1, pool: resident.pool, reporters: [{}] }, {}, {})
@@ -43,6 +44,15 @@ const isAlive = (pid: number) => {
 }
 
 describe('the resident fork pool', () => {
+  it('registers a secret the worker process shares with this process\'s scrubbing, and hands vitest only its own messages', { timeout: 60_000 }, async () => {
+    const secret = 'canary-watch-worker-token-90d3'
+    const { run } = await start(undefined, `process.send({ 'openbell.shared-secret': ${JSON.stringify(secret)} });`)
+    expect(secretRegistry.forms()).not.toContain(secret)
+    expect(await run()).toEqual(['passed'])
+    expect(secretRegistry.forms()).toContain(secret)
+    secretRegistry.clear()
+  })
+
   it('runs the spec file anew in the same worker process, run after run, and ends it on close', { timeout: 60_000 }, async () => {
     const { resident, run, pids } = await start()
     for (let round = 0; round < 3; round++) expect(await run()).toEqual(['passed'])

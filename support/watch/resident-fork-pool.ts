@@ -1,4 +1,5 @@
 import { ForksPoolWorker, type PoolRunnerInitializer } from 'vitest/node'
+import { receiveSharedSecret, withoutSharedSecrets } from '../secrets/index.ts'
 
 type PoolWorker = ReturnType<PoolRunnerInitializer['createPoolWorker']>
 type PoolOptions = Parameters<PoolRunnerInitializer['createPoolWorker']>[0]
@@ -50,6 +51,15 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
 
   const createPoolWorker = (options: PoolOptions): PoolWorker => {
     const listeners = new Map<string, Set<Listener>>()
+    // @note vitest's message listeners, wrapped: the secrets the worker shares (`secrets/share-secrets.ts`) go to this
+    // process's scrubbing, never to vitest.
+    const wrappedMessageListeners = new Map<Listener, Listener>()
+    const forVitest = (event: string, callback: Listener): Listener => {
+      if (event !== 'message') return callback
+      const wrapped = wrappedMessageListeners.get(callback) ?? withoutSharedSecrets(callback)
+      wrappedMessageListeners.set(callback, wrapped)
+      return wrapped
+    }
     const emitLocally = (message: unknown) => queueMicrotask(() => listeners.get('message')?.forEach((listener) => listener(message)))
     let attached: ForksPoolWorker | null = null
     let retiring: { worker: ForksPoolWorker } | null = null
@@ -64,6 +74,8 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
           started += 1
           const current = { worker, runtimeStarted: false, runs: 0 }
           child = current
+          // @note a secret shared between two runs, with no run's listener attached, is registered all the same.
+          worker.on('message', receiveSharedSecret)
           // @note a crashed or killed worker is not reused: the next run starts a new one.
           worker.on('exit', () => {
             if (child === current) child = null
@@ -72,13 +84,15 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
         attached = child.worker
       },
       on(event, callback) {
+        const listener = forVitest(event, callback)
         if (!listeners.has(event)) listeners.set(event, new Set())
-        listeners.get(event)!.add(callback)
-        attached?.on(event, callback)
+        listeners.get(event)!.add(listener)
+        attached?.on(event, listener)
       },
       off(event, callback) {
-        listeners.get(event)?.delete(callback)
-        attached?.off(event, callback)
+        const listener = forVitest(event, callback)
+        listeners.get(event)?.delete(listener)
+        attached?.off(event, listener)
       },
       send(message) {
         const current = child

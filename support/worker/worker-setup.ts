@@ -16,7 +16,7 @@ import { appendViolationTo, type LiveHostViolation } from '../network/index.ts'
 import type { RunContext } from '../context/index.ts'
 import { receiveRunContext } from '../context/index.ts'
 import { PREPARATION_ERRANDS } from '../prepare/index.ts'
-import { redactValue, shareSecretsWithParentThread } from '../secrets/index.ts'
+import { redactValue, shareSecretsWithRunner } from '../secrets/index.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
 /** This spec worker's guard subscription and the runs it already set up (by violations file). */
@@ -73,7 +73,7 @@ afterEach(({ task }) => {
 function createWorkerGuard(): WorkerGuard {
   // @note once per worker, first: every credential this thread learns (the kubeconfig it loads, an exec plugin's
   // token) reaches the runner's scrubbing before any check's result that could quote it (`secrets/share-secrets.ts`).
-  shareSecretsWithParentThread()
+  shareSecretsWithRunner()
   const early: LiveHostViolation[] = []
   const created: WorkerGuard = {
     run: null,
