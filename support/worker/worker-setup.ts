@@ -16,7 +16,7 @@ import { appendViolationTo, type LiveHostViolation } from '../network/index.ts'
 import type { RunContext } from '../context/index.ts'
 import { receiveRunContext } from '../context/index.ts'
 import { PREPARATION_ERRANDS } from '../prepare/index.ts'
-import { redactValue, shareSecretsWithRunner } from '../secrets/index.ts'
+import { isSecretName, redactValue, registerSecret, shareSecretsWithRunner } from '../secrets/index.ts'
 import { loadWorkerHandlers } from './load-worker-handlers.ts'
 
 /** This spec worker's guard subscription and the runs it already set up (by violations file). */
@@ -57,8 +57,10 @@ if (!guard.prepared.has(context.violationsFile)) {
   // @note the one place a worker's environment is written. The Alpaca SDK and the specs read the paper key pair from
   // `APCA_API_KEY_ID`/`APCA_API_SECRET_KEY`, as in an operator's run (where it is the process's own environment); the
   // emulator floor's demo pair reaches them the same way, so both modes share one code path. The secret registry
-  // reads secret-named variables at each scrub, so the pair is scrubbed here too.
+  // reads secret-named variables at each scrub, but only in this thread: each one is registered too, so it is shared
+  // with the runner's scrubbing (which writes the reports and the console) like every secret this worker learns.
   Object.assign(process.env, context.workerSetup.env)
+  for (const [name, value] of Object.entries(context.workerSetup.env)) if (isSecretName(name)) registerSecret(value)
   for (const setupFile of context.workerSetup.files) {
     if (guard.handlerFiles.has(setupFile)) continue
     guard.network.use(...(await loadWorkerHandlers(setupFile)))

@@ -2,7 +2,7 @@
  * Runs the real runner on a fixture specs folder, in a child process of the test, and prints the outcome as JSON on
  * the last line. Usage: node --import tsx tests/runner/run-fixture-project.ts '<json>' where
  * json is `{ specsDir, reportsDir, gates: GateId[], argv?: string[], forbidden?: string[], floorLooksUp?: string,
- * floorStop?: 'hangs' | 'throws', teardownDeadlineMs?: number }` (the outcome carries the SHA-256 of the run context
+ * floorStop?: 'hangs' | 'throws', teardownDeadlineMs?: number, workerEnv?: Record<string, string> }` (the outcome carries the SHA-256 of the run context
  * the runner built, as JSON);
  * with `forbidden`, the floor is a Kubernetes API stand-in that denies those resources (403 and
  * SelfSubjectAccessReview), else no API server at all; with `floorLooksUp`, starting the floor resolves that host
@@ -33,6 +33,8 @@ const request = JSON.parse(process.argv[2] ?? '{}') as {
   floorLooksUp?: string
   floorStop?: 'hangs' | 'throws'
   teardownDeadlineMs?: number
+  /** What the floor hands each spec worker as its environment (as the emulator floor hands the Alpaca stand-in's pair). */
+  workerEnv?: Record<string, string>
 }
 const config = resolveConfig(parseCli(['run', '--reports', request.reportsDir, ...(request.argv ?? [])]))
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'openbell-fixture-floor-'))
@@ -59,6 +61,7 @@ const { report, runDir, context, teardown } = await runRunbook({
       startupMs: {},
       notes: [],
       workerSetupFiles: [],
+      ...(request.workerEnv ? { workerEnv: request.workerEnv } : {}),
       stop: async () => {
         process.stdout.write('floor: stop called\n')
         await kube?.stop()

@@ -44,6 +44,7 @@ export async function runFixture(
     floorLooksUp?: string
     floorStop?: 'hangs' | 'throws'
     teardownDeadlineMs?: number
+    workerEnv?: Record<string, string>
   } = {},
 ): Promise<FixtureRun> {
   const reportsDir = options.reportsDir ?? mkdtempSync(path.join(os.tmpdir(), `openbell-${name}-`))
@@ -56,6 +57,7 @@ export async function runFixture(
     ...(options.floorLooksUp ? { floorLooksUp: options.floorLooksUp } : {}),
     ...(options.floorStop ? { floorStop: options.floorStop } : {}),
     ...(options.teardownDeadlineMs ? { teardownDeadlineMs: options.teardownDeadlineMs } : {}),
+    ...(options.workerEnv ? { workerEnv: options.workerEnv } : {}),
   }
   // @note the runner exits with the verdict's exit code, as `openbell run` does: a NO-GO exit is an outcome, not an error.
   const { stdout, stderr, processExitCode } = await new Promise<{ stdout: string; stderr: string; processExitCode: number | null }>((resolve, reject) => {

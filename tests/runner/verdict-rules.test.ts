@@ -99,14 +99,21 @@ describe('the reports of a run', () => {
 
   it('never contain a credential only the spec worker learned, quoted bare by a failing check (the worker shares what it learns with the runner\'s scrubbing)', async () => {
     const token = 'openbell-emulator-token'
-    // a Kubernetes API stand-in (denying nothing) whose kubeconfig holds the token; the spec worker loads it, the runner's thread never does
-    const run = await runFixture('echoed-credential', { forbidden: [] })
-    const check = run.report.gates[0]?.checks[0]
-    expect(check?.status).toBe('unverified')
-    expect(check?.reason).toContain('the API server answered 401 (token [redacted] is expired)')
+    const paperSecret = 'canary-floor-paper-secret-5521'
+    // a Kubernetes API stand-in (denying nothing) whose kubeconfig holds the token, and a floor that hands the worker a
+    // paper key pair: the spec worker loads and receives both, the runner's thread never does
+    const run = await runFixture('echoed-credential', { forbidden: [], workerEnv: { APCA_API_KEY_ID: 'PKFLOORCANARY5521', APCA_API_SECRET_KEY: paperSecret } })
+    const [kubeToken, paper, rawStderr] = run.report.gates[0]?.checks ?? []
+    expect(kubeToken?.status).toBe('unverified')
+    expect(kubeToken?.reason).toContain('the API server answered 401 (token [redacted] is expired)')
+    expect(paper?.reason).toContain('the broker answered 401 for the secret [redacted]')
+    expect(rawStderr?.status).toBe('pass')
+    expect(run.stderr).toContain('raw stderr: token=[redacted] secret=[redacted]')
     const files = execFileSync('find', [run.runDir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n')
     expect(files.length).toBeGreaterThan(4)
-    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(token)
-    expect(run.stdout + run.stderr).not.toContain(token)
+    for (const secret of [token, paperSecret]) {
+      for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(secret)
+      expect(run.stdout + run.stderr).not.toContain(secret)
+    }
   })
 })
