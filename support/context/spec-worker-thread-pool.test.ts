@@ -18,6 +18,7 @@ writeFileSync(
    console.log('worker says hello')
    parentPort.on('message', (message) => {
      if (message.share) parentPort.postMessage({ 'openbell.shared-secret': message.share })
+     if (message.print) process.stderr.write(message.print)
      parentPort.postMessage({ echo: message, resourceLimits, env: process.env.OPENBELL_POOL_TEST })
    })`,
 )
@@ -72,6 +73,24 @@ describe('the spec worker thread: vitest\'s worker entry point in a thread whose
     expect(seen).toHaveLength(1)
     expect(seen[0]).toMatchObject({ echo: { share: secret } })
     expect(known).toEqual([true])
+    secretRegistry.clear()
+  })
+
+  it('screens what the worker writes to its own stderr: a known secret redacted, control characters escaped', async () => {
+    const secret = 'canary-raw-stderr-token-31aa'
+    secretRegistry.add(secret)
+    const errors = new PassThrough()
+    let printed = ''
+    errors.on('data', (chunk: Buffer) => (printed += chunk.toString()))
+    const worker = specWorkerThreadPool().createPoolWorker({ ...poolOptions(new PassThrough()), project: { vitest: { logger: { outputStream: new PassThrough(), errorStream: errors } } } } as never)
+    await worker.start()
+    const answered = new Promise((resolve) => worker.on('message', resolve))
+    worker.send({ print: `(node) Warning: token=${secret} \u001b[31mred\n` } as never)
+    await answered
+    await expect.poll(() => printed).toContain('Warning: token=[redacted]')
+    expect(printed).not.toContain(secret)
+    expect(printed).not.toContain('\u001b')
+    await worker.stop()
     secretRegistry.clear()
   })
 

@@ -1,7 +1,8 @@
 import path from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import type { PoolRunnerInitializer } from 'vitest/node'
-import { withoutSharedSecrets } from '../secrets/index.ts'
+import { screenOutput, withoutSharedSecrets } from '../secrets/index.ts'
 
 type PoolOptions = Parameters<PoolRunnerInitializer['createPoolWorker']>[0]
 type PoolWorker = ReturnType<PoolRunnerInitializer['createPoolWorker']>
@@ -26,8 +27,10 @@ export const SPEC_WORKER_THREAD_DEFAULTS = Object.freeze({
  * vitest's `threads` worker with the young generation bounded: vitest 4.1 starts its worker thread with no
  * `resourceLimits`, and Node accepts no V8 flag in a worker's `execArgv`. Everything else is as vitest's own
  * (`ThreadsPoolWorker`): the same worker entry point, environment, execArgv and output streams; `stop` terminates the
- * thread, left-over work included. One addition: the secrets the worker shares (`secrets/share-secrets.ts`) are
- * registered with this thread's scrubbing as they arrive, before any result behind them, and never reach vitest.
+ * thread, left-over work included. Two additions: the secrets the worker shares (`secrets/share-secrets.ts`) are
+ * registered with this thread's scrubbing as they arrive, before any result behind them, and never reach vitest; and
+ * what the worker writes to its own stdout and stderr (a library's warning, a `debug` line: not vitest's `console`,
+ * which travels with the results) is screened as openbell's own output is, instead of piped through as it is.
  */
 export function specWorkerThreadPool(limits: { maxYoungGenerationSizeMb?: number } = {}): PoolRunnerInitializer {
   const maxYoungGenerationSizeMb = limits.maxYoungGenerationSizeMb ?? SPEC_WORKER_THREAD_DEFAULTS.maxYoungGenerationSizeMb
@@ -79,20 +82,15 @@ class SpecWorkerThread implements PoolWorker {
       stderr: true,
       resourceLimits: { maxYoungGenerationSizeMb: this.#maxYoungGenerationSizeMb },
     })
-    logger.outputStream.setMaxListeners(logger.outputStream.getMaxListeners() + 1)
-    this.#thread.stdout.pipe(logger.outputStream)
-    logger.errorStream.setMaxListeners(logger.errorStream.getMaxListeners() + 1)
-    this.#thread.stderr.pipe(logger.errorStream)
+    screenInto(this.#thread.stdout, logger.outputStream)
+    screenInto(this.#thread.stderr, logger.errorStream)
   }
 
   async stop(): Promise<void> {
     const thread = this.#running
     await thread.terminate()
-    const { logger } = this.#options.project.vitest
-    thread.stdout.unpipe(logger.outputStream)
-    logger.outputStream.setMaxListeners(logger.outputStream.getMaxListeners() - 1)
-    thread.stderr.unpipe(logger.errorStream)
-    logger.errorStream.setMaxListeners(logger.errorStream.getMaxListeners() - 1)
+    thread.stdout.removeAllListeners('data')
+    thread.stderr.removeAllListeners('data')
     this.#thread = null
   }
 
@@ -100,4 +98,10 @@ class SpecWorkerThread implements PoolWorker {
     if (!this.#thread) throw new Error('[openbell] The spec worker thread was stopped or never started.')
     return this.#thread
   }
+}
+
+/** Writes what a worker's stream carries to `to`, each chunk scrubbed of known secrets and control characters. */
+function screenInto(from: Readable, to: Writable): void {
+  from.setEncoding('utf8')
+  from.on('data', screenOutput((text) => void to.write(text)))
 }

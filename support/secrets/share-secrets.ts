@@ -7,8 +7,8 @@ import { registerSecret, secretRegistry } from './secret-registry.ts'
  * report; the worker learns credentials the runner never sees (the kubeconfig it loads, an exec plugin's or an auth
  * provider's token minted for the worker's own requests), and a check's error may quote one.
  * @note posted on the worker's own channel to the runner (a thread's port, a forked process's IPC), the one vitest's
- * results travel on: it reaches the runner before any result the worker sends after learning it, so no report or
- * console line is ever written without it. Never written to a file.
+ * results and console output travel on: it reaches the runner before any result or `console` line vitest sends after
+ * it. The worker's raw stdout and stderr are other streams, screened by the pool. Never written to a file.
  */
 const SHARED_SECRET = 'openbell.shared-secret'
 
