@@ -65,8 +65,12 @@ function outcomeOf(check: CheckReport): Outcome {
       return { element: 'error', type: 'unverified', message: reason, body }
     case 'waived':
       return { element: 'skipped', type: 'waived', message: `waived (was ${check.waived?.from ?? 'not passing'}; ${check.waived?.ticket ?? 'no ticket'}): ${reason}`, body }
-    default:
+    case 'optional-not-run':
       return { element: 'skipped', type: 'optional-not-run', message: reason, body: reason }
+    default:
+      // @note fail-closed: a status this renderer does not know (a report model altered on the way, e.g. a status
+      // blanked by the scrubber) is an error in CI's count, never a skip.
+      return { element: 'error', type: 'unverified', message: `unknown check status ${JSON.stringify(check.status)}: ${reason}`, body }
   }
 }
 

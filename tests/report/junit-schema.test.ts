@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { renderJunit } from '../../support/report/render-junit.ts'
 import { writeRunReports } from '../../support/report/write-run-reports.ts'
 import { checkReportConsistency } from '../../support/report/verify/check-report-consistency.ts'
 import { sampleReport } from './sample-report.ts'
@@ -35,6 +36,16 @@ describe('junit.xml', () => {
     expect(junit).toContain('<testcase classname="session" name="session/first" time="0.012"/>')
     expect(junit).toMatch(/<testsuites name="openbell runbook" tests="14" failures="1" errors="3" /)
     expect(checkReportConsistency(json, junit)).toEqual([])
+  })
+
+  it('shows a check whose status it does not know (a status blanked by the scrubber on the way) as an <error>, never a skip', () => {
+    const report = sampleReport('20261202T133000.000Z-cluster', '/tmp/run', false)
+    const [gate] = report.gates
+    const altered = { ...report, gates: [{ ...gate!, checks: gate!.checks.map((check, i) => (i === 0 ? { ...check, status: '[redacted]' as never, reason: 'x' } : check)) }, ...report.gates.slice(1)] }
+    const junit = renderJunit(altered)
+    expect(junit).toMatch(/<error type="unverified" message="unknown check status &quot;\[redacted\]&quot;: x"/)
+    expect(junit).not.toContain('<skipped type="optional-not-run"')
+    expect(junit).toMatch(/errors="1"/)
   })
 
   it('carries verdict, env, target and openbell version as properties of every suite', () => {
