@@ -155,4 +155,10 @@ describe('run context channel: a second wait on the same channel in the same wor
     await expect(receiveRunContext(started.file, { pollMs: 5, errands })).rejects.toThrow('did not start')
     expect(runs).toBe(1)
   })
+
+  it('fails at once after a wait that timed out, with its reason, instead of waiting its whole time again', async () => {
+    channel = createRunContextChannel()
+    await expect(receiveRunContext(channel.file, { timeoutMs: 30, pollMs: 5 })).rejects.toThrow('did not arrive within 30 ms')
+    await expect(receiveRunContext(channel.file, { timeoutMs: 300_000, pollMs: 5 })).rejects.toThrow('did not arrive within 30 ms')
+  })
 })

@@ -149,7 +149,10 @@ export async function receiveRunContext(file: string, options: ReceiveRunContext
       throw new Error(`[openbell] ${message.error}`)
     }
     if (message) return (progress.context = deepFreeze(message.context))
-    if (Date.now() >= deadline) throw new Error(`[openbell] The run context did not arrive within ${timeoutMs} ms; the runner never wrote ${file}.`)
+    if (Date.now() >= deadline) {
+      progress.failed = `The run context did not arrive within ${timeoutMs} ms; the runner never wrote ${file}.`
+      throw new Error(`[openbell] ${progress.failed}`)
+    }
     await sleep(pollMs)
   }
 }

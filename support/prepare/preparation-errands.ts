@@ -36,7 +36,10 @@ export async function readClusterInWorker(channel: Pick<RunContextChannel, 'ask'
 function isClusterFacts(answer: unknown): answer is RunClusterFacts {
   const { cluster, preflight } = (answer ?? {}) as Partial<Record<keyof RunClusterFacts, unknown>>
   const isRecord = (value: unknown) => typeof value === 'object' && value !== null
-  return isRecord(cluster) && 'problem' in (cluster as object) && (preflight === null || (isRecord(preflight) && isRecord((preflight as { blockedGates?: unknown }).blockedGates)))
+  if (!isRecord(cluster) || !('problem' in (cluster as object))) return false
+  // @note readRunCluster gives no preflight only with the reason the kubeconfig could not be loaded
+  if (preflight === null) return typeof (cluster as { problem: unknown }).problem === 'string'
+  return isRecord(preflight) && isRecord((preflight as { blockedGates?: unknown }).blockedGates)
 }
 
 /** The runner's side of `seed-floor`: a seeder for the emulator floor that seeds in the spec worker. */

@@ -90,7 +90,7 @@ export function createResidentForkPool(options: { maxRunsPerWorker?: number } = 
         attached?.on(event, listener)
       },
       off(event, callback) {
-        const listener = forVitest(event, callback)
+        const listener = (event === 'message' ? wrappedMessageListeners.get(callback) : undefined) ?? callback
         listeners.get(event)?.delete(listener)
         attached?.off(event, listener)
       },
