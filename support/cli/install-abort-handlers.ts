@@ -9,9 +9,9 @@ export const ABORT_DEADLINE_MS = 8_000
  * Makes Ctrl-C, SIGTERM and a crash of the harness end a run the fail-closed way: the run's report is written as
  * NO-GO with the reason, the emulator floor is stopped (no process or port left behind), and the process exits
  * non-zero, within {@link ABORT_DEADLINE_MS} (a stuck floor is abandoned then); a second Ctrl-C or SIGTERM exits at
- * once. Returns a function that removes the handlers.
+ * once. Returns the release of the handlers (see {@link AbortHandlers}).
  */
-export function installAbortHandlers(stderr: (text: string) => void): () => void {
+export function installAbortHandlers(stderr: (text: string) => void): AbortHandlers {
   let ending = false
   let endingWith: number | null = null
   const end = (reason: string, exitCode: number) => {
@@ -39,11 +39,26 @@ export function installAbortHandlers(stderr: (text: string) => void): () => void
   process.on('SIGTERM', onSigterm)
   process.on('uncaughtException', onCrash)
   process.on('unhandledRejection', onCrash)
-  return () => {
+  const remove = () => {
     process.off('exit', onExit)
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigterm)
     process.off('uncaughtException', onCrash)
     process.off('unhandledRejection', onCrash)
   }
+  return {
+    // @note an abort owns the exit once it began: the command's own path may finish first (the aborted run's checks
+    // end as soon as the floor is down, and its NO-GO is sealed) and would exit with that report's code, 3, before
+    // the abort exits with 130 or 143. Waiting here leaves the exit to the abort, bounded by ABORT_DEADLINE_MS.
+    release: () => (ending ? new Promise<void>(() => undefined) : Promise.resolve(remove())),
+  }
+}
+
+/** What {@link installAbortHandlers} installed. */
+export interface AbortHandlers {
+  /**
+   * Removes the handlers once the command is done. When an abort (Ctrl-C, SIGTERM, a crash) has begun, it never
+   * settles instead: the abort exits the process with its own code when its floor is stopped.
+   */
+  release(): Promise<void>
 }

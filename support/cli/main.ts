@@ -44,7 +44,7 @@ const defaultIo: CliIo = {
 export async function start(argv: readonly string[], dependencies: CliDependencies, rawIo: CliIo = defaultIo): Promise<ExitCode> {
   // @note everything the CLI prints (closing lines, errors, the abort line) passes one scrubber and control escaping.
   const io: CliIo = { ...rawIo, stdout: screenOutput(rawIo.stdout), stderr: screenOutput(rawIo.stderr) }
-  const removeAbortHandlers = installAbortHandlers(io.stderr)
+  const abortHandlers = installAbortHandlers(io.stderr)
   try {
     const cli = parseCli(argv, io.env)
     if (cli.values.help) {
@@ -86,7 +86,7 @@ export async function start(argv: readonly string[], dependencies: CliDependenci
     io.stderr(`${formatMessage(`crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)}\n`)
     return EXIT_CODES.unverified
   } finally {
-    removeAbortHandlers()
+    await abortHandlers.release()
   }
 }
 
