@@ -24,9 +24,11 @@ describe('installAbortHandlers: an abort owns the exit once it began', () => {
     await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(130))
     expect(released).toBe(false)
     unregister()
-    for (const event of ['SIGINT', 'SIGTERM', 'exit', 'uncaughtException', 'unhandledRejection'] as const) {
-      const own = process.listeners(event).at(-1)
-      if (own) process.off(event, own as () => void)
+    // the handlers stay installed while an abort ends (the process exits then); the test removes them itself
+    const events: NodeJS.EventEmitter = process
+    for (const event of ['SIGINT', 'SIGTERM', 'exit', 'uncaughtException', 'unhandledRejection']) {
+      const own = events.listeners(event).at(-1) as ((...args: unknown[]) => void) | undefined
+      if (own) events.off(event, own)
     }
   })
 
