@@ -16,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { deepFreeze } from '../deep-freeze.ts'
+import { firstLineOf } from '../errors.ts'
 import type { RunContext } from './run-context.ts'
 
 type Message = { context: RunContext } | { error: string }
@@ -72,7 +73,7 @@ export function createRunContextChannel(): RunContextChannel {
       let over = false
       const gone = ended.then(
         () => 'the spec worker ended',
-        (error: unknown) => `the spec worker failed (${error instanceof Error ? error.message : String(error)})`,
+        (error: unknown) => `the spec worker failed (${firstLineOf(error)})`,
       )
       void gone.finally(() => (over = true))
       // @note bounded by the worker's life: the wait ends when it answers, or when vitest's run is over.
@@ -172,7 +173,7 @@ async function runErrand(errands: ErrandHandlers, errand: Errand): Promise<Erran
   try {
     return { answer: (await handler(errand.request)) ?? null }
   } catch (error) {
-    return { error: `${errand.kind}: ${error instanceof Error ? error.message : String(error)}` }
+    return { error: `${errand.kind}: ${firstLineOf(error)}` }
   }
 }
 
